@@ -1,0 +1,128 @@
+// Build time only: compiles folded patterns into the serialized Aho-Corasick automaton that automaton.ts reads.
+//
+// Steps: sort the patterns and build the trie (node ids in creation order, which the loader reproduces from the
+// front coding) -> failure links, breadth first -> outputs inherited through failure links -> varint stream.
+// Each failure link is written through the depth of its target, which the loader resolves by walking the trie.
+
+import type { VarintWriter } from '../match/varint.js';
+
+export interface PatternSpec {
+  /** Folded units, anchoring spaces included. */
+  units: number[];
+  rule: number;
+  flags: number;
+}
+
+export interface AutomatonStats {
+  states: number;
+  classes: number;
+  patterns: number;
+}
+
+/** Writes the automaton for `patterns`, which must already be sorted by units (pattern ids follow this order). */
+export function writeAutomaton(w: VarintWriter, patterns: readonly PatternSpec[]): AutomatonStats {
+  for (let i = 1; i < patterns.length; i++) {
+    if (compareUnits(patterns[i - 1]!.units, patterns[i]!.units) >= 0) {
+      throw new Error(`patterns must be sorted and distinct: "${String.fromCharCode(...patterns[i]!.units)}"`);
+    }
+  }
+  const alphabet: number[] = [];
+  const classOfUnit = new Map<number, number>();
+  for (const p of patterns) {
+    if (p.units.length === 0 || p.units.length > 255) throw new Error('a pattern must have 1 to 255 units');
+    for (const u of p.units) {
+      if (!classOfUnit.has(u)) {
+        alphabet.push(u);
+        classOfUnit.set(u, alphabet.length);
+      }
+    }
+  }
+
+  // Trie, inserting patterns in sorted order so that the loader can rebuild it from shared-prefix lengths.
+  const children: Array<Map<number, number>> = [new Map()];
+  const own: number[][] = [[]];
+  const depth: number[] = [0];
+  const shared: number[] = [];
+  const created: number[][] = []; // new nodes of each pattern, in order
+  patterns.forEach((p, index) => {
+    const previous = index > 0 ? patterns[index - 1]!.units : [];
+    let common = 0;
+    while (common < previous.length && common < p.units.length && previous[common] === p.units[common]) common++;
+    shared.push(common);
+    const fresh: number[] = [];
+    let s = 0;
+    p.units.forEach((u, d) => {
+      const k = classOfUnit.get(u)!;
+      let t = children[s]!.get(k);
+      if (t === undefined) {
+        if (d < common) throw new Error('front coding broke: a shared prefix has no node');
+        t = children.length;
+        children.push(new Map());
+        own.push([]);
+        depth.push(d + 1);
+        children[s]!.set(k, t);
+        fresh.push(t);
+      }
+      s = t;
+    });
+    created.push(fresh);
+    own[s]!.push(index);
+  });
+
+  // Failure links, breadth first; outputs are inherited from the (shallower) failure state.
+  const fail = new Int32Array(children.length);
+  const output: number[][] = own.map((list) => [...list]);
+  const queue: number[] = [...children[0]!.values()];
+  for (let q = 0; q < queue.length; q++) {
+    const s = queue[q]!;
+    for (const [k, t] of children[s]!) {
+      let f = fail[s]!;
+      while (f !== 0 && !children[f]!.has(k)) f = fail[f]!;
+      const target = s === 0 ? 0 : (children[f]!.get(k) ?? 0);
+      fail[t] = target;
+      queue.push(t);
+    }
+    for (const p of output[fail[s]!]!) if (!output[s]!.includes(p)) output[s]!.push(p);
+  }
+
+  // A failure link is written as how much shorter it is than the longest it could be (one more than the
+  // parent's): mostly 0, which deflates to almost nothing.
+  const parentOf = new Int32Array(children.length);
+  children.forEach((map, s) => map.forEach((t) => (parentOf[t] = s)));
+  const failDepthCode = (node: number): number => {
+    const parent = parentOf[node]!;
+    const longest = parent === 0 ? 0 : depth[fail[parent]!]! + 1;
+    return longest - depth[fail[node]!]!;
+  };
+
+  w.write(alphabet.length);
+  for (const u of alphabet) w.write(u);
+  w.write(patterns.length);
+  w.write(children.length);
+  // Three sections, each homogeneous so that it deflates well: the pattern table, the unit classes of the new
+  // trie nodes (pattern text, front coded), and the failure depths.
+  patterns.forEach((p, i) => {
+    w.write(shared[i]!);
+    w.write(p.units.length);
+    w.write(p.rule);
+    w.write(p.flags);
+  });
+  patterns.forEach((p, i) => created[i]!.forEach((_, j) => w.write(classOfUnit.get(p.units[shared[i]! + j]!)!)));
+  for (const fresh of created) for (const node of fresh) w.write(failDepthCode(node));
+  const inherited: Array<[number, number]> = [];
+  for (let s = 0; s < children.length; s++) for (const p of output[s]!) if (!own[s]!.includes(p)) inherited.push([s, p]);
+  w.write(inherited.length);
+  let previous = 0;
+  for (const [s, p] of inherited) {
+    w.write(s - previous);
+    w.write(p);
+    previous = s;
+  }
+  return { states: children.length, classes: alphabet.length + 1, patterns: patterns.length };
+}
+
+export function compareUnits(a: readonly number[], b: readonly number[]): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return a.length - b.length;
+}

@@ -1,0 +1,159 @@
+// Build time only: turns the rule files into the pack the extension ships (fold table, automaton, rule metadata).
+// Used by scripts/compile-rules.ts and by the tests, which check that the committed pack is up to date.
+
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { foldText } from '../fold/fold.js';
+import { LEADING_SPACE, TRAILING_SPACE } from '../match/automaton.js';
+import { isWordUnit } from '../fold/fold.js';
+import { PACK_FORMAT, type PackData, type RuleMeta } from '../pack.js';
+import { validateRuleFile, type Rule, type RuleFile } from '../rules/schema.js';
+import { deflateRawSync } from 'node:zlib';
+import { writeAutomaton, type PatternSpec } from './automaton-build.js';
+import { VarintWriter, encodeBase64 } from '../match/varint.js';
+import { buildFullFold, loadTraditionalToSimplified, relevantTo, tableFromForms } from './fold-build.js';
+import { expandPhrase } from './phrases.js';
+
+export interface LoadedRules {
+  rules: Rule[];
+  /** The file each rule came from, relative to the rules folder (for messages). */
+  fileOf: Map<string, string>;
+  problems: string[];
+}
+
+export const RULES_DIR = new URL('../rules/', import.meta.url).pathname;
+
+/** Reads and validates every rule file under the rules folder (en/*.json, zh/*.json). */
+export function loadRuleFiles(dir = RULES_DIR): LoadedRules {
+  const rules: Rule[] = [];
+  const fileOf = new Map<string, string>();
+  const problems: string[] = [];
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.json'))
+    .sort();
+  if (files.length === 0) problems.push(`${dir}: no rule files`);
+  for (const name of files) {
+    const path = join(dir, name);
+    const shown = relative(process.cwd(), path);
+    let data: unknown;
+    try {
+      data = JSON.parse(readFileSync(path, 'utf8'));
+    } catch (error) {
+      problems.push(`${shown}: not valid JSON: ${(error as Error).message}`);
+      continue;
+    }
+    const fileProblems = validateRuleFile(data, shown);
+    problems.push(...fileProblems);
+    if (fileProblems.length > 0) continue;
+    for (const rule of (data as RuleFile).rules) {
+      if (fileOf.has(rule.id)) problems.push(`${shown}: rule ${rule.id}: id already used in ${fileOf.get(rule.id)}`);
+      fileOf.set(rule.id, shown);
+      rules.push(rule);
+    }
+  }
+  return { rules, fileOf, problems };
+}
+
+export interface PackStats {
+  rules: number;
+  phrases: number;
+  patterns: number;
+  states: number;
+  alphabet: number;
+  foldEntries: number;
+  /** The uncompressed stream, and the base64 of its deflated form as shipped. */
+  rawBytes: number;
+  bytes: number;
+}
+
+export interface BuiltPack {
+  pack: PackData;
+  /** Expanded, folded pattern text with its rule, for the reference matcher and benchmarks. */
+  /** Folded phrase text (without anchoring spaces) and what the automaton matches: units with anchors. */
+  patterns: Array<{ text: string; anchored: string; rule: number; flags: number; phrase: string }>;
+  stats: PackStats;
+}
+
+/** Compiles validated rules into the shipped pack. Throws with every problem listed when phrases collide. */
+export async function buildPack(rules: Rule[]): Promise<BuiltPack> {
+  const t2s = await loadTraditionalToSimplified();
+  const full = buildFullFold(t2s);
+  const everything = tableFromForms(full.forms, () => true).table;
+
+  const patterns: BuiltPack['patterns'] = [];
+  const seen = new Map<string, string>();
+  const problems: string[] = [];
+  rules.forEach((rule, index) => {
+    for (const phrase of rule.phrases) {
+      for (const expanded of expandPhrase(phrase)) {
+        const folded = foldText(expanded.text, everything).text;
+        if (folded === '') {
+          problems.push(`rule ${rule.id}: phrase "${phrase}" folds to nothing`);
+          continue;
+        }
+        const key = `${folded}\u0000${expanded.prefix}`;
+        const other = seen.get(key);
+        if (other !== undefined && other !== rule.id) {
+          problems.push(`rule ${rule.id}: phrase "${expanded.text}" is already in rule ${other}`);
+          continue;
+        }
+        if (other === rule.id) continue; // the same rule spelling one phrase two ways is harmless
+        seen.set(key, rule.id);
+        // Phrases that start or end with a letter or digit are anchored on spaces: word boundaries for free.
+        let flags = 0;
+        if (isWordUnit(folded.charCodeAt(0))) flags |= LEADING_SPACE;
+        if (!expanded.prefix && isWordUnit(folded.charCodeAt(folded.length - 1))) flags |= TRAILING_SPACE;
+        const anchored = `${flags & LEADING_SPACE ? ' ' : ''}${folded}${flags & TRAILING_SPACE ? ' ' : ''}`;
+        patterns.push({ text: folded, anchored, rule: index, flags, phrase });
+      }
+    }
+  });
+  if (problems.length > 0) throw new Error(problems.join('\n'));
+
+  // The automaton numbers patterns in sorted order; keep this list in the same order so ids agree.
+  patterns.sort((x, y) => (x.anchored < y.anchored ? -1 : x.anchored > y.anchored ? 1 : 0));
+  const alphabet = new Set<number>();
+  for (const p of patterns) for (let i = 0; i < p.text.length; i++) alphabet.add(p.text.charCodeAt(i));
+  const shipped = tableFromForms(full.forms, relevantTo(alphabet));
+  const specs: PatternSpec[] = patterns.map((p) => ({
+    units: Array.from(p.anchored, (ch) => ch.charCodeAt(0)),
+    rule: p.rule,
+    flags: p.flags,
+  }));
+  const metas: RuleMeta[] = rules.map(({ id, facet, lang, weight, explain, source }) => ({
+    id,
+    facet,
+    lang,
+    weight,
+    explain,
+    source,
+  }));
+  const w = new VarintWriter();
+  w.writeBytes(new TextEncoder().encode(JSON.stringify({ fold: shipped.data, rules: metas })));
+  const automaton = writeAutomaton(w, specs);
+  const raw = w.toBytes();
+  const blob = encodeBase64(deflateRawSync(raw, { level: 9 }));
+  const pack: PackData = { format: PACK_FORMAT, blob };
+  const stats: PackStats = {
+    rules: rules.length,
+    phrases: rules.reduce((n, r) => n + r.phrases.length, 0),
+    patterns: patterns.length,
+    states: automaton.states,
+    alphabet: automaton.classes - 1,
+    foldEntries: shipped.data.runs.split(';').length + Object.keys(shipped.data.expansions).length,
+    rawBytes: raw.length,
+    bytes: blob.length,
+  };
+  return { pack, patterns, stats };
+}
+
+/** The generated module's source text. */
+export function renderPackModule(pack: PackData): string {
+  return [
+    '// Generated by scripts/compile-rules.ts from src/core/rules/**/*.json. Do not edit: run `npm run rules`.',
+    "import { PACK_FORMAT, type PackData, type RuleMeta } from '../pack.js';",
+    '',
+    `export const PACK: PackData = ${JSON.stringify(pack, null, 2)};`,
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,137 @@
+// The detection core's one entry point: text in, a detection out. Pure: no DOM, no extension API, no I/O, so the
+// content script, the scan and eval commands, the benchmarks and the tests all run this very function.
+
+import { ADVICE, CASE_STORIES, type Bilingual, type CaseId, type Family } from './advice.js';
+import { scanPhrases, type PhraseHit } from './match/scan.js';
+import type { Pack, RuleMeta } from './pack.js';
+import type { Facet } from './rules/schema.js';
+import { scoreHits, severityRank, type Sensitivity, type Severity } from './score.js';
+import { categoryFromHits, categoryOfHost, type SiteCategory } from './site.js';
+
+export interface Evidence {
+  rule: string;
+  facet: Facet;
+  /** The matched text exactly as on the page, and its offsets there (end exclusive). */
+  quote: string;
+  start: number;
+  end: number;
+  /** A short stretch of the text around the quote, white space collapsed, for the banner. */
+  context: string;
+  explain: Bilingual;
+}
+
+export interface Detection {
+  severity: Severity;
+  score: number;
+  /** Families with a combination at info or above, strongest first. */
+  families: Family[];
+  /** Every rule that fired anywhere in the text, in order of first occurrence. */
+  rules: string[];
+  /** 1-3 snippets from the strongest combination. */
+  evidence: Evidence[];
+  resembles: CaseId | null;
+  combination: string | null;
+  category: SiteCategory;
+  story: Bilingual | null;
+  advice: Bilingual | null;
+}
+
+export interface DetectOptions {
+  sensitivity?: Sensitivity;
+  hostname?: string;
+  /** The site's category when the caller knows it better than the hostname list (the corpus, tests). */
+  category?: SiteCategory;
+  /** Families the person has switched off are not reported. */
+  families?: Partial<Record<Family, boolean>>;
+}
+
+/** The pack comes from `await shippedPack()` (or loadPack for another rule set). */
+export function detect(text: string, options: DetectOptions, pack: Pack): Detection {
+  const hits = scanPhrases(text, pack);
+  return detectFromHits(text, hits, options, pack);
+}
+
+/** For callers that already have the hits (the content script scans changed text only). */
+export function detectFromHits(
+  text: string,
+  hits: readonly PhraseHit[],
+  options: DetectOptions,
+  pack: Pack,
+): Detection {
+  const sensitivity = options.sensitivity ?? 'medium';
+  const hostCategory = options.category ?? categoryOfHost(options.hostname);
+  const category = hostCategory !== 'other' ? hostCategory : categoryFromHits(hits, pack.rules);
+  const results = scoreHits({ hits, rules: pack.rules, category, sensitivity }).filter(
+    (result) => options.families?.[result.family] !== false,
+  );
+  const fired = firedRules(hits, pack.rules);
+  const top = results[0];
+  if (!top || top.severity === 'none') {
+    return {
+      severity: 'none',
+      score: top?.score ?? 0,
+      families: [],
+      rules: fired,
+      evidence: [],
+      resembles: null,
+      combination: null,
+      category,
+      story: null,
+      advice: null,
+    };
+  }
+  return {
+    severity: top.severity,
+    score: top.score,
+    families: results.filter((result) => result.severity !== 'none').map((result) => result.family),
+    rules: fired,
+    evidence: top.members.slice(0, 3).map((hit) => evidenceOf(text, hit, pack.rules[hit.rule]!)),
+    resembles: top.story,
+    combination: top.combination,
+    category,
+    story: CASE_STORIES[top.story],
+    advice: ADVICE[top.family],
+  };
+}
+
+/** Whether the extension shows its banner for this detection: caution and warning do, info does not. */
+export function showsBanner(detection: Pick<Detection, 'severity'>): boolean {
+  return severityRank(detection.severity) >= severityRank('caution');
+}
+
+function firedRules(hits: readonly PhraseHit[], rules: readonly RuleMeta[]): string[] {
+  const ordered = [...hits].sort((a, b) => a.start - b.start);
+  return [...new Set(ordered.map((hit) => rules[hit.rule]!.id))];
+}
+
+const CONTEXT_CHARS = 60;
+
+function evidenceOf(text: string, hit: PhraseHit, rule: RuleMeta): Evidence {
+  return {
+    rule: rule.id,
+    facet: rule.facet,
+    quote: text.slice(hit.start, hit.end),
+    start: hit.start,
+    end: hit.end,
+    context: contextAround(text, hit.start, hit.end),
+    explain: rule.explain,
+  };
+}
+
+/** Up to CONTEXT_CHARS on each side, cut at white space where there is some, never inside a surrogate pair. */
+export function contextAround(text: string, start: number, end: number): string {
+  let from = Math.max(0, start - CONTEXT_CHARS);
+  let to = Math.min(text.length, end + CONTEXT_CHARS);
+  const space = text.indexOf(' ', from);
+  if (from > 0 && space !== -1 && space < start) from = space + 1;
+  const lastSpace = text.lastIndexOf(' ', to);
+  if (to < text.length && lastSpace >= end) to = lastSpace;
+  if (isLowSurrogate(text.charCodeAt(from))) from++;
+  if (isLowSurrogate(text.charCodeAt(to))) to--;
+  const body = text.slice(from, to).replace(/\s+/g, ' ').trim();
+  return `${from > 0 ? '… ' : ''}${body}${to < text.length ? ' …' : ''}`;
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}

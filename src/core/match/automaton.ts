@@ -1,0 +1,265 @@
+// The compiled phrase automaton at run time: Aho-Corasick over folded code units.
+//
+// English phrases are anchored on spaces (" interest free loan "), since folding turns every separator into one
+// space; that gives word boundaries for free. Trie edges live in a comb (base/check/next, Tarjan-Yao); the root
+// and the state after a space, where the text spends most of its time, have dense rows; every other miss
+// follows the state's failure link. Matching is one pass, about one table lookup per unit.
+//
+// Serialized form (a varint stream, see automaton-build.ts): the alphabet; the patterns in sorted order, each as
+// its shared-prefix length and the units of its new suffix, with each new trie node's failure depth; and the
+// outputs inherited through failure links. Loading decodes that and lays out the comb; it resolves each failure
+// depth to its node by a walk down the trie, and never computes failure links or scans phrases.
+
+import { SPACE } from '../fold/table.js';
+import type { VarintReader } from './varint.js';
+
+/** A pattern starts with an anchoring space that is not part of the phrase. */
+export const LEADING_SPACE = 1;
+/** A pattern ends with an anchoring space that is not part of the phrase. */
+export const TRAILING_SPACE = 2;
+
+/** Node ids after loading: the root, then the state after a space, then the rest, accepting states last. */
+const ROOT = 0;
+const AFTER_SPACE = 1;
+
+export interface Automaton {
+  classOf: Uint16Array;
+  /** Dense rows of the root (inside a word, or nothing matched) and of the state after a space. */
+  rootRow: Int32Array;
+  spaceRow: Int32Array;
+  base: Int32Array;
+  check: Int32Array;
+  next: Int32Array;
+  fail: Int32Array;
+  spaceClass: number;
+  /** States at or above this id have output, so the hot loop tests one comparison. */
+  firstAccept: number;
+  /** Output of accept state s: outList[outStart[s - firstAccept] .. outStart[s - firstAccept + 1]). */
+  outStart: Int32Array;
+  outList: Int32Array;
+  patternRule: Int32Array;
+  /** Length in folded units, anchoring spaces included. */
+  patternLength: Int32Array;
+  patternFlags: Uint8Array;
+  states: number;
+}
+
+export function readAutomaton(r: VarintReader): Automaton {
+  const classes = r.read() + 1;
+  const classOf = new Uint16Array(0x10000);
+  const unitOf = new Uint16Array(classes);
+  for (let k = 1; k < classes; k++) {
+    unitOf[k] = r.read();
+    classOf[unitOf[k]!] = k;
+  }
+  const spaceClass = classOf[SPACE]!;
+
+  // Patterns and the trie rebuilt from their front coding; node ids in creation order, as in the compiler.
+  const patterns = r.read();
+  const patternRule = new Int32Array(patterns);
+  const patternLength = new Int32Array(patterns);
+  const patternFlags = new Uint8Array(patterns);
+  const nodeCount = r.read();
+  const parent = new Int32Array(nodeCount);
+  const edgeClass = new Int32Array(nodeCount);
+  const failDepth = new Int32Array(nodeCount);
+  // Where each node's label can be read back: pattern `labelOf` units [0, depth).
+  const labelOf = new Int32Array(nodeCount);
+  const depthOf = new Int32Array(nodeCount);
+  const ownEnd = new Int32Array(patterns);
+  const patternClasses: Uint16Array[] = new Array(patterns);
+  const shared = new Int32Array(patterns);
+  for (let p = 0; p < patterns; p++) {
+    shared[p] = r.read();
+    patternLength[p] = r.read();
+    patternRule[p] = r.read();
+    patternFlags[p] = r.read();
+    if (patternLength[p]! > 255 || shared[p]! >= patternLength[p]!) throw new RangeError(`serialized pattern ${p} is malformed`);
+  }
+  const path = new Int32Array(256);
+  const pathClass = new Uint16Array(256);
+  let created = 1;
+  for (let p = 0; p < patterns; p++) {
+    const length = patternLength[p]!;
+    for (let depth = shared[p]!; depth < length; depth++) {
+      const node = created++;
+      if (node >= nodeCount) throw new RangeError('serialized automaton has more nodes than it declares');
+      const k = r.read();
+      if (k <= 0 || k >= classes) throw new RangeError(`serialized node ${node} has no class`);
+      parent[node] = path[depth]!;
+      edgeClass[node] = k;
+      labelOf[node] = p;
+      depthOf[node] = depth + 1;
+      pathClass[depth] = k;
+      path[depth + 1] = node;
+    }
+    patternClasses[p] = pathClass.slice(0, length);
+    ownEnd[p] = path[length]!;
+  }
+  // Failure depths, stored as how much shorter than the longest possible (one more than the parent's).
+  for (let node = 1; node < created; node++) {
+    const longest = parent[node] === 0 ? 0 : failDepth[parent[node]!]! + 1;
+    failDepth[node] = longest - r.read();
+    if (failDepth[node]! < 0) throw new RangeError(`serialized failure depth of node ${node} is negative`);
+  }
+  if (created !== nodeCount) throw new RangeError('serialized automaton has fewer nodes than it declares');
+  const inherited: number[] = [];
+  let state = 0;
+  for (let n = r.read(); n > 0; n--) inherited.push((state += r.read()), r.read());
+
+  // Renumber: root, the state after a space, non-accepting states, accepting states.
+  const accepting = new Uint8Array(nodeCount);
+  for (let p = 0; p < patterns; p++) accepting[ownEnd[p]!] = 1;
+  for (let i = 0; i < inherited.length; i += 2) accepting[inherited[i]!] = 1;
+  let afterSpaceNode = -1;
+  for (let node = 1; node < nodeCount; node++) if (parent[node] === 0 && edgeClass[node] === spaceClass) afterSpaceNode = node;
+  const newId = new Int32Array(nodeCount).fill(-1);
+  newId[0] = ROOT;
+  let id = 1;
+  if (afterSpaceNode > 0) newId[afterSpaceNode] = id++;
+  else id = 2; // keep id 1 free so that "s > AFTER_SPACE" still means "not a dense row"
+  for (let node = 1; node < nodeCount; node++) if (!accepting[node] && newId[node] === -1) newId[node] = id++;
+  const firstAccept = id;
+  for (let node = 1; node < nodeCount; node++) if (accepting[node]) newId[node] = id++;
+  const states = id;
+
+  // Comb of trie edges, laid out first fit in state order.
+  const byState: number[][] = Array.from({ length: states }, () => []);
+  for (let node = 1; node < nodeCount; node++) byState[newId[parent[node]!]!]!.push(edgeClass[node]!, newId[node]!);
+  const { base, check, next } = layOutComb(byState, classes);
+  const goto = (s: number, k: number): number => (check[base[s]! + k] === s ? next[base[s]! + k]! : -1);
+
+  // Failure links: the node whose label is the last `failDepth` units of this node's label.
+  const fail = new Int32Array(states);
+  for (let node = 1; node < nodeCount; node++) {
+    const units = patternClasses[labelOf[node]!]!;
+    let s = ROOT;
+    for (let i = depthOf[node]! - failDepth[node]!; i < depthOf[node]! && s >= 0; i++) s = goto(s, units[i]!);
+    if (s < 0) throw new RangeError(`serialized failure link of node ${node} leads nowhere`);
+    fail[newId[node]!] = s;
+  }
+
+  const rootRow = new Int32Array(classes);
+  const spaceRow = new Int32Array(classes);
+  for (let k = 1; k < classes; k++) {
+    rootRow[k] = Math.max(goto(ROOT, k), ROOT);
+    const after = afterSpaceNode > 0 ? goto(AFTER_SPACE, k) : -1;
+    spaceRow[k] = after >= 0 ? after : rootRow[k]!;
+  }
+
+  // Outputs: own patterns plus those inherited through failure links.
+  const outputs: number[][] = Array.from({ length: states - firstAccept }, () => []);
+  for (let p = 0; p < patterns; p++) outputs[newId[ownEnd[p]!]! - firstAccept]!.push(p);
+  for (let i = 0; i < inherited.length; i += 2) outputs[newId[inherited[i]!]! - firstAccept]!.push(inherited[i + 1]!);
+  const outStart = new Int32Array(outputs.length + 1);
+  const outList: number[] = [];
+  outputs.forEach((list, i) => {
+    outStart[i] = outList.length;
+    outList.push(...list);
+  });
+  outStart[outputs.length] = outList.length;
+
+  return {
+    classOf,
+    rootRow,
+    spaceRow,
+    base,
+    check,
+    next,
+    fail,
+    spaceClass,
+    firstAccept,
+    outStart,
+    outList: Int32Array.from(outList),
+    patternRule,
+    patternLength,
+    patternFlags,
+    states,
+  };
+}
+
+/** First-fit comb layout: each state's entries land at base + class, owned by the state in `check`. */
+function layOutComb(entries: number[][], classes: number): { base: Int32Array; check: Int32Array; next: Int32Array } {
+  const states = entries.length;
+  const base = new Int32Array(states);
+  let capacity = states + 2 * classes;
+  let check = new Int32Array(capacity).fill(-1);
+  let next = new Int32Array(capacity);
+  let firstFree = 1;
+  for (let s = 0; s < states; s++) {
+    const list = entries[s]!;
+    if (list.length === 0) continue;
+    while (check[firstFree] !== -1) firstFree++;
+    let b = Math.max(0, firstFree - list[0]!);
+    for (;; b++) {
+      if (b + classes >= capacity) {
+        capacity *= 2;
+        const grownCheck = new Int32Array(capacity).fill(-1);
+        grownCheck.set(check);
+        const grownNext = new Int32Array(capacity);
+        grownNext.set(next);
+        check = grownCheck;
+        next = grownNext;
+      }
+      let fits = true;
+      for (let i = 0; i < list.length; i += 2) {
+        if (check[b + list[i]!] !== -1) {
+          fits = false;
+          break;
+        }
+      }
+      if (fits) break;
+    }
+    base[s] = b;
+    for (let i = 0; i < list.length; i += 2) {
+      check[b + list[i]!] = s;
+      next[b + list[i]!] = list[i + 1]!;
+    }
+  }
+  return { base, check, next };
+}
+
+/**
+ * Finds every phrase occurrence in units[0..length). Calls `onHit(pattern, start, end)` with unit offsets of the
+ * phrase itself (anchoring spaces excluded, end exclusive), in order of end position.
+ */
+export function findMatches(
+  a: Automaton,
+  units: Uint16Array,
+  length: number,
+  onHit: (pattern: number, start: number, end: number) => void,
+): void {
+  const { classOf, rootRow, spaceRow, base, check, next, fail, firstAccept } = a;
+  // The text starts as if after a space, so a phrase at its very beginning is anchored.
+  let s = AFTER_SPACE;
+  for (let j = 0; j <= length; j++) {
+    // The end of the text reads as a space too, closing a phrase that ends there.
+    const k = j < length ? classOf[units[j]!]! : a.spaceClass;
+    if (k === 0) {
+      s = ROOT; // a unit no phrase contains
+      continue;
+    }
+    let t = -1;
+    while (s > AFTER_SPACE) {
+      const slot = base[s]! + k;
+      if (check[slot] === s) {
+        t = next[slot]!;
+        break;
+      }
+      s = fail[s]!;
+    }
+    s = t >= 0 ? t : s === ROOT ? rootRow[k]! : spaceRow[k]!;
+    if (s >= firstAccept) report(a, s, j + 1, onHit);
+  }
+}
+
+function report(a: Automaton, state: number, end: number, onHit: (pattern: number, start: number, end: number) => void): void {
+  const o = state - a.firstAccept;
+  for (let i = a.outStart[o]!; i < a.outStart[o + 1]!; i++) {
+    const p = a.outList[i]!;
+    const flags = a.patternFlags[p]!;
+    // A leading anchor at the very start of the text is the virtual space before it.
+    const start = Math.max(0, end - a.patternLength[p]! + (flags & LEADING_SPACE ? 1 : 0));
+    onHit(p, start, end - (flags & TRAILING_SPACE ? 1 : 0));
+  }
+}

@@ -1,0 +1,58 @@
+// The rule pack at run time: fold table, automaton and rule metadata, decoded once from the generated module.
+//
+// The pack is one deflated, base64-encoded varint stream (see compile/pack-build.ts), inflated with the
+// platform's DecompressionStream: the same code runs in the content script, in Node and in the tests.
+
+import { PACK } from './generated/pack.js';
+import { decodeFoldTable, type FoldData, type FoldTable } from './fold/table.js';
+import { readAutomaton, type Automaton } from './match/automaton.js';
+import { VarintReader, decodeBase64 } from './match/varint.js';
+import type { Facet, Lang, Source } from './rules/schema.js';
+
+/** What the extension ships of a rule: everything but its phrases and examples. */
+export interface RuleMeta {
+  id: string;
+  facet: Facet;
+  lang: Lang;
+  weight: number;
+  explain: { en: string; zh: string };
+  source: Source;
+}
+
+/** The generated module's content. */
+export interface PackData {
+  format: number;
+  /** base64 of the deflate-raw compressed stream. */
+  blob: string;
+}
+
+export const PACK_FORMAT = 1;
+
+export interface Pack {
+  fold: FoldTable;
+  automaton: Automaton;
+  rules: readonly RuleMeta[];
+}
+
+export async function loadPack(data: PackData): Promise<Pack> {
+  if (data.format !== PACK_FORMAT) throw new Error(`rule pack format ${data.format} is not ${PACK_FORMAT}: run npm run rules`);
+  const bytes = await inflate(decodeBase64(data.blob));
+  const r = new VarintReader(bytes);
+  const meta = JSON.parse(new TextDecoder().decode(r.readBytes())) as { fold: FoldData; rules: RuleMeta[] };
+  const automaton = readAutomaton(r);
+  if (!r.done) throw new RangeError('rule pack has trailing data');
+  return { fold: decodeFoldTable(meta.fold), automaton, rules: meta.rules };
+}
+
+async function inflate(bytes: Uint8Array): Promise<Uint8Array> {
+  const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+let shipped: Promise<Pack> | undefined;
+
+/** The pack compiled from src/core/rules, decoded on first use. */
+export function shippedPack(): Promise<Pack> {
+  shipped ??= loadPack(PACK);
+  return shipped;
+}

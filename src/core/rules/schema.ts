@@ -1,0 +1,164 @@
+// The shape of the rule pack, and the validator that the rule compiler and the tests run over every rule file.
+// Rules are data (JSON under src/core/rules/en and src/core/rules/zh); this file is the contract they must meet.
+
+/** What kind of signal a phrase is. Scoring combines facets, never single phrases. */
+export const FACETS = [
+  'offer', // money or a favour: interest-free loan, debts cleared, high pay, paid reports, gifts
+  'target', // a sensitive identity: veteran, service member, defence/military-industrial worker, clearance
+  'request', // asks for information, photos, documents, coordinates, workplace details
+  'proximity', // "near you", "km away", people nearby, spoofed location
+  'romance', // flirting, attraction, intimate photos: the bait of the dating case
+  'hobby', // hobby-group context that the aviation case started from: model aircraft, spotting, military fans
+  'channel', // moving the conversation off-platform: Telegram, WhatsApp, add WeChat/QQ, download an app
+  'secrecy', // keep it secret, don't tell your employer, urgency, exclusivity
+  'overseas', // overseas high-pay bait: northern Myanmar, Cambodia, free flights and lodging abroad
+  'scam', // ordinary fraud tells: upfront fees, guaranteed approval, task rebates, gambling recovery
+  'awareness', // third-person reporting of cases, arrests, security agencies, hotlines: lowers the score
+  'legit', // marks of a legitimate offer: licence numbers, APR disclosure, ethics approval, official subsidy
+] as const;
+export type Facet = (typeof FACETS)[number];
+
+export const LANGS = ['en', 'zh'] as const;
+export type Lang = (typeof LANGS)[number];
+
+/** Where a rule comes from: one of the four cases in the source article, or an awareness programme. */
+export const SOURCES = [
+  'case:xiao', // retired soldier, online-loan "manager", proof of service then secrets
+  'case:liu', // people-nearby flirt, photos of the military site near his home
+  'case:wang', // military-industrial technician, "foreign consulting company", paid reports
+  'case:zhang', // aviation worker in model-aircraft groups, exhibition photos then workplace photos
+  'guidance:cn-mss', // China's Ministry of State Security public warnings (12339)
+  'guidance:uk-npsa', // UK NPSA/MI5 Think Before You Link
+  'guidance:us-ncsc', // US FBI/NCSC Think Before You Link, The Nevernight Connection
+  'fraud:anti-fraud', // ordinary fraud patterns (National Anti-Fraud Center 96110, job and loan scams)
+  'context:awareness', // wording of awareness articles and official notices
+  'context:legit', // wording of legitimate, regulated offers
+] as const;
+export type Source = (typeof SOURCES)[number];
+
+export interface Rule {
+  /** Stable id, kebab-case, ending in the language: `offer-interest-free-loan-en`. Never reuse a retired id. */
+  id: string;
+  facet: Facet;
+  lang: Lang;
+  /** 1 (weak hint) to 3 (strong on its own within its facet). */
+  weight: number;
+  /**
+   * Phrases in the rule's language. Syntax: literal text; `(a|b|)` alternatives (an empty one makes the group
+   * optional; groups do not nest); a trailing `*` drops the word boundary at the end (`photograph*`). Every digit
+   * stands for any digit, so `0 km away` matches `2 km away` and `15 km away`. Text is folded before matching
+   * (case, width, punctuation to spaces, Traditional to Simplified), so write phrases in plain lower case.
+   */
+  phrases: string[];
+  /** One line each: why this signal matters, shown to the person. */
+  explain: { en: string; zh: string };
+  source: Source;
+  /** Texts the rule must fire on, and look-alikes it must not fire on. */
+  examples: { match: string[]; nomatch: string[] };
+}
+
+export interface RuleFile {
+  /** What the rules in this file are about, for people editing it. */
+  about: string;
+  rules: Rule[];
+}
+
+const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*-(en|zh)$/;
+const HAN = /\p{Script=Han}/u;
+
+/** Returns a list of problems, each naming the file and rule; empty when the file is valid. */
+export function validateRuleFile(data: unknown, fileName: string): string[] {
+  const problems: string[] = [];
+  const say = (where: string, what: string): void => {
+    problems.push(`${fileName}: ${where}: ${what}`);
+  };
+  if (!isObject(data)) return [`${fileName}: not a JSON object with "about" and "rules"`];
+  if (typeof data.about !== 'string' || data.about.trim() === '') say('about', 'must be a non-empty string');
+  if (!Array.isArray(data.rules) || data.rules.length === 0) {
+    say('rules', 'must be a non-empty array');
+    return problems;
+  }
+  data.rules.forEach((rule: unknown, index: number) => {
+    const where = isObject(rule) && typeof rule.id === 'string' ? `rule ${rule.id}` : `rule #${index}`;
+    for (const problem of validateRule(rule)) say(where, problem);
+  });
+  return problems;
+}
+
+function validateRule(rule: unknown): string[] {
+  const problems: string[] = [];
+  if (!isObject(rule)) return ['not an object'];
+  const known = new Set(['id', 'facet', 'lang', 'weight', 'phrases', 'explain', 'source', 'examples']);
+  for (const key of Object.keys(rule)) if (!known.has(key)) problems.push(`unknown field "${key}"`);
+  if (typeof rule.id !== 'string' || !ID_PATTERN.test(rule.id)) {
+    problems.push('id must be kebab-case ending in -en or -zh');
+  } else if (typeof rule.lang === 'string' && !rule.id.endsWith(`-${rule.lang}`)) {
+    problems.push(`id must end in -${rule.lang}`);
+  }
+  if (!includes(FACETS, rule.facet)) problems.push(`facet must be one of ${FACETS.join(', ')}`);
+  if (!includes(LANGS, rule.lang)) problems.push('lang must be en or zh');
+  if (typeof rule.weight !== 'number' || !Number.isInteger(rule.weight) || rule.weight < 1 || rule.weight > 3) {
+    problems.push('weight must be 1, 2 or 3');
+  }
+  if (!includes(SOURCES, rule.source)) problems.push(`source must be one of ${SOURCES.join(', ')}`);
+  if (!isObject(rule.explain) || !nonEmpty(rule.explain.en) || !nonEmpty(rule.explain.zh)) {
+    problems.push('explain needs non-empty "en" and "zh"');
+  } else if (!HAN.test(rule.explain.zh)) {
+    problems.push('explain.zh must be written in Chinese');
+  }
+  if (!Array.isArray(rule.phrases) || rule.phrases.length === 0) {
+    problems.push('phrases must be a non-empty array');
+  } else {
+    rule.phrases.forEach((phrase: unknown) => {
+      const problem = checkPhraseSyntax(phrase);
+      if (problem) problems.push(`phrase ${JSON.stringify(phrase)}: ${problem}`);
+      else if (rule.lang === 'zh' && !HAN.test(phrase as string)) {
+        problems.push(`phrase ${JSON.stringify(phrase)}: a zh phrase needs Chinese characters`);
+      }
+    });
+  }
+  const examples = rule.examples;
+  if (!isObject(examples) || !stringArray(examples.match) || !stringArray(examples.nomatch)) {
+    problems.push('examples needs "match" and "nomatch" arrays of strings');
+  } else if (examples.match.length === 0) {
+    problems.push('examples.match needs at least one text');
+  } else if (examples.nomatch.length === 0) {
+    problems.push('examples.nomatch needs at least one look-alike');
+  }
+  return problems;
+}
+
+/** Checks the phrase mini-syntax; returns a problem or null. */
+export function checkPhraseSyntax(phrase: unknown): string | null {
+  if (typeof phrase !== 'string' || phrase.trim() === '') return 'must be a non-empty string';
+  if (phrase !== phrase.trim()) return 'no leading or trailing spaces';
+  if (/[A-Z]/.test(phrase)) return 'write phrases in lower case';
+  let depth = 0;
+  for (let i = 0; i < phrase.length; i++) {
+    const c = phrase[i];
+    if (c === '(') {
+      if (depth > 0) return 'groups do not nest';
+      depth++;
+    } else if (c === ')') {
+      if (depth === 0) return 'unbalanced )';
+      depth--;
+    } else if (c === '*' && i !== phrase.length - 1) {
+      return '* may only end a phrase';
+    }
+  }
+  if (depth !== 0) return 'unbalanced (';
+  return null;
+}
+
+function isObject(value: unknown): value is Record<string, any> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function nonEmpty(value: unknown): value is string {
+  return typeof value === 'string' && value.trim() !== '';
+}
+function stringArray(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string');
+}
+function includes<T extends string>(list: readonly T[], value: unknown): value is T {
+  return typeof value === 'string' && (list as readonly string[]).includes(value);
+}

@@ -1,0 +1,108 @@
+// The compiled automaton must find exactly what a naive matcher finds: on random pattern sets over a small
+// alphabet (which stress failure links and overlapping outputs), and with the real rule pack on adversarial text.
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { compareUnits, writeAutomaton, type PatternSpec } from '../../src/core/compile/automaton-build.js';
+import { createFolded, foldInto, foldText, isWordUnit } from '../../src/core/fold/fold.js';
+import { LEADING_SPACE, TRAILING_SPACE, findMatches, readAutomaton } from '../../src/core/match/automaton.js';
+import { VarintReader, VarintWriter } from '../../src/core/match/varint.js';
+import type { Pack } from '../../src/core/pack.js';
+import type { BuiltPack } from '../../src/core/compile/pack-build.js';
+import { freshPack } from '../helpers/packs.js';
+import { naiveMatches } from '../helpers/naive.js';
+import { adversarialText } from '../helpers/arbitraries.js';
+
+function automatonMatches(units: Uint16Array, length: number, automaton: ReturnType<typeof readAutomaton>): string[] {
+  const found: string[] = [];
+  findMatches(automaton, units, length, (p, start, end) => found.push(`${p}:${start}:${end}`));
+  return found.sort();
+}
+
+/** Anchors a phrase the way the rule compiler does. */
+function anchor(phrase: string): { anchored: string; flags: number } {
+  let flags = 0;
+  if (isWordUnit(phrase.charCodeAt(0))) flags |= LEADING_SPACE;
+  if (isWordUnit(phrase.charCodeAt(phrase.length - 1))) flags |= TRAILING_SPACE;
+  return { anchored: `${flags & LEADING_SPACE ? ' ' : ''}${phrase}${flags & TRAILING_SPACE ? ' ' : ''}`, flags };
+}
+
+describe('automaton on random pattern sets', () => {
+  const letter = fc.constantFrom('a', 'b', 'c', '贷', '款', '0');
+  const phrase = fc
+    .array(fc.oneof(letter, letter, fc.constant(' ')), { minLength: 1, maxLength: 7 })
+    .map((chars) => chars.join('').replace(/ +/g, ' ').trim())
+    .filter((p) => p.length > 0);
+  const text = fc.array(fc.constantFrom('a', 'b', 'c', ' ', '贷', '款', '0', 'z'), { maxLength: 120 }).map((c) => c.join(''));
+
+  it('finds exactly the occurrences a naive matcher finds', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(phrase, { minLength: 1, maxLength: 25 }), text, (phrases, input) => {
+        const specs: PatternSpec[] = phrases
+          .map((p) => anchor(p))
+          .map((a, rule) => ({ units: Array.from(a.anchored, (c) => c.charCodeAt(0)), rule, flags: a.flags }))
+          .sort((x, y) => compareUnits(x.units, y.units))
+          .filter((p, i, all) => i === 0 || compareUnits(all[i - 1]!.units, p.units) !== 0);
+        const w = new VarintWriter();
+        writeAutomaton(w, specs);
+        const automaton = readAutomaton(new VarintReader(w.toBytes()));
+        const naive = naiveMatches(
+          specs.map((s) => ({ anchored: String.fromCharCode(...s.units), flags: s.flags })),
+          input,
+        );
+        const units = Uint16Array.from(input, (c) => c.charCodeAt(0));
+        expect(automatonMatches(units, units.length, automaton)).toEqual(naive);
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
+
+describe('automaton with the real rule pack', () => {
+  let built: BuiltPack;
+  let pack: Pack;
+  beforeAll(async () => {
+    ({ built, pack } = await freshPack());
+  });
+
+  const check = (input: string): void => {
+    const folded = foldInto(input, pack.fold, createFolded());
+    const text = String.fromCharCode(...folded.units.subarray(0, folded.length));
+    expect(automatonMatches(folded.units, folded.length, pack.automaton)).toEqual(naiveMatches(built.patterns, text));
+  };
+
+  it('agrees with the naive matcher on every pattern spelled out', () => {
+    // Every phrase, in context and run together, must be found exactly as the naive matcher finds it.
+    const all = built.patterns.map((p) => p.text);
+    for (let i = 0; i < all.length; i += 50) check(all.slice(i, i + 50).join(' x '));
+  });
+
+  it('agrees with the naive matcher on adversarial text', () => {
+    const fragments = built.patterns.map((p) => p.text);
+    fc.assert(fc.property(adversarialText(fragments), (input) => check(input)), { numRuns: 300 });
+  });
+
+  it('keeps phrase offsets inside the folded text', () => {
+    const fragments = built.patterns.map((p) => p.text);
+    fc.assert(
+      fc.property(adversarialText(fragments), (input) => {
+        const folded = foldText(input, pack.fold);
+        const units = Uint16Array.from(folded.text, (c) => c.charCodeAt(0));
+        findMatches(pack.automaton, units, units.length, (_p, start, end) => {
+          expect(start).toBeGreaterThanOrEqual(0);
+          expect(end).toBeGreaterThan(start);
+          expect(end).toBeLessThanOrEqual(units.length);
+        });
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('serialized automaton', () => {
+  it('rejects truncated data with a clear error', () => {
+    const w = new VarintWriter();
+    writeAutomaton(w, [{ units: [0x20, 0x61, 0x20], rule: 0, flags: 3 }]);
+    const bytes = w.toBytes();
+    expect(() => readAutomaton(new VarintReader(bytes.subarray(0, bytes.length - 3)))).toThrow(/ends early|malformed|nodes/);
+  });
+});
