@@ -34,13 +34,18 @@ export interface ExtractedText {
 export interface ExtractOptions {
   /** Stop after this many characters (huge pages). */
   maxChars?: number;
-  /** Whether an element is hidden; the default reads the computed style. */
+  /**
+   * Whether the element holding a text node is hidden, ancestors included. Asked once per element that holds
+   * text (not for every element), since style checks are the expensive part of reading a page.
+   */
   isHidden?: (element: Element) => boolean;
 }
 
 export function extractVisibleText(root: Node, options: ExtractOptions = {}): ExtractedText {
   const maxChars = options.maxChars ?? Number.POSITIVE_INFINITY;
-  const isHidden = options.isHidden ?? hiddenByStyle;
+  const isHidden = options.isHidden ?? hiddenInPage;
+  let lastParent: Element | null = null;
+  let lastHidden = false;
   const parts: string[] = [];
   const segments: TextSegment[] = [];
   let length = 0;
@@ -63,7 +68,13 @@ export function extractVisibleText(root: Node, options: ExtractOptions = {}): Ex
     }
     if (node.nodeType === 3) {
       const value = (node as Text).data;
-      if (value.length === 0) continue;
+      if (value.trim().length === 0) continue;
+      const parent = node.parentElement;
+      if (parent && parent !== lastParent) {
+        lastParent = parent;
+        lastHidden = isHidden(parent);
+      }
+      if (parent && lastHidden) continue;
       const room = maxChars - length;
       const taken = value.length > room ? value.slice(0, room) : value;
       segments.push({ node: node as Text, start: length });
@@ -79,7 +90,8 @@ export function extractVisibleText(root: Node, options: ExtractOptions = {}): Ex
       const tag = element.tagName.toUpperCase();
       if (SKIPPED_TAGS.has(tag)) continue;
       if (element.hasAttribute(OWN_UI_ATTRIBUTE) || element.hasAttribute('hidden')) continue;
-      if (isHidden(element)) continue;
+      // What the person is typing is theirs, not the page's offer.
+      if (element.getAttribute('contenteditable') === 'true' || element.getAttribute('contenteditable') === '') continue;
       if (tag === 'BR') {
         breakLine();
         continue;
@@ -97,9 +109,19 @@ export function extractVisibleText(root: Node, options: ExtractOptions = {}): Ex
   return { text: parts.join(''), segments, truncated };
 }
 
-function hiddenByStyle(element: Element): boolean {
+/**
+ * Hidden by style, ancestors included. Browsers answer with checkVisibility; elsewhere (jsdom, older engines) the
+ * computed display and visibility of the element and its ancestors are read, cached for one walk.
+ */
+function hiddenInPage(element: Element): boolean {
+  const check = (element as Element & { checkVisibility?: (options?: object) => boolean }).checkVisibility;
+  if (typeof check === 'function') return !check.call(element, { visibilityProperty: true });
   const view = element.ownerDocument?.defaultView;
   if (!view) return false;
-  const style = view.getComputedStyle(element);
-  return style.display === 'none' || style.visibility === 'hidden' || style.visibility === 'collapse';
+  for (let e: Element | null = element; e; e = e.parentElement) {
+    const style = view.getComputedStyle(e);
+    if (style.display === 'none') return true;
+    if (e === element && (style.visibility === 'hidden' || style.visibility === 'collapse')) return true;
+  }
+  return false;
 }

@@ -9,13 +9,15 @@ import { readAutomaton, type Automaton } from './match/automaton.js';
 import { VarintReader, decodeBase64 } from './match/varint.js';
 import type { Facet, Lang, Source } from './rules/schema.js';
 
-/** What the extension ships of a rule: everything but its phrases and examples. */
+/**
+ * What the matcher needs of a rule. Phrases and examples stay in the rule files; the explanations ship separately
+ * (generated/rule-texts.ts) for the places that show them, so the content script does not carry them.
+ */
 export interface RuleMeta {
   id: string;
   facet: Facet;
   lang: Lang;
   weight: number;
-  explain: { en: string; zh: string };
   source: Source;
 }
 
@@ -45,8 +47,14 @@ export async function loadPack(data: PackData): Promise<Pack> {
 }
 
 async function inflate(bytes: Uint8Array): Promise<Uint8Array> {
-  const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+  const source = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(bytes);
+      controller.close();
+    },
+  });
+  const inflated = source.pipeThrough(new DecompressionStream('deflate-raw') as unknown as TransformStream<Uint8Array, Uint8Array>);
+  return new Uint8Array(await new Response(inflated).arrayBuffer());
 }
 
 let shipped: Promise<Pack> | undefined;

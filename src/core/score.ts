@@ -42,6 +42,8 @@ interface Combination {
   scale: number;
   /** Site categories where this combination was the channel in the cases. */
   home: SiteCategory[];
+  /** How many ordinary windows the combination may span: a hobby-group grooming runs over a long thread. */
+  span: number;
 }
 
 const COMBINATIONS: readonly Combination[] = [
@@ -52,6 +54,7 @@ const COMBINATIONS: readonly Combination[] = [
     bonus: ['secrecy', 'channel'],
     story: ['xiao', 'wang'],
     scale: 1,
+    span: 1,
     home: ['loan', 'recruitment'],
   },
   {
@@ -62,6 +65,7 @@ const COMBINATIONS: readonly Combination[] = [
     bonus: ['channel', 'request'],
     story: ['wang', 'xiao'],
     scale: 1,
+    span: 1,
     home: ['recruitment', 'loan'],
   },
   {
@@ -71,6 +75,7 @@ const COMBINATIONS: readonly Combination[] = [
     bonus: ['romance', 'offer', 'secrecy', 'channel'],
     story: 'liu',
     scale: 1.3,
+    span: 1,
     home: ['dating', 'social'],
   },
   {
@@ -80,6 +85,7 @@ const COMBINATIONS: readonly Combination[] = [
     bonus: ['secrecy', 'channel', 'offer'],
     story: 'zhang',
     scale: 1,
+    span: 3,
     home: ['social'],
   },
   {
@@ -89,6 +95,7 @@ const COMBINATIONS: readonly Combination[] = [
     bonus: ['secrecy', 'channel'],
     story: 'collection',
     scale: 1.3,
+    span: 1,
     home: ['recruitment', 'social'],
   },
   {
@@ -98,6 +105,7 @@ const COMBINATIONS: readonly Combination[] = [
     bonus: ['channel', 'offer'],
     story: 'handler',
     scale: 1,
+    span: 3,
     home: ['social', 'recruitment'],
   },
   {
@@ -107,6 +115,7 @@ const COMBINATIONS: readonly Combination[] = [
     bonus: ['scam', 'channel', 'secrecy'],
     story: 'overseas',
     scale: 1.3,
+    span: 1,
     home: ['recruitment'],
   },
   {
@@ -116,6 +125,7 @@ const COMBINATIONS: readonly Combination[] = [
     bonus: ['channel', 'secrecy', 'overseas'],
     story: 'scam',
     scale: 1.3,
+    span: 1,
     home: ['loan', 'recruitment'],
   },
   {
@@ -125,6 +135,7 @@ const COMBINATIONS: readonly Combination[] = [
     bonus: ['secrecy'],
     story: 'scam',
     scale: 1,
+    span: 1,
     home: ['loan', 'recruitment'],
   },
 ];
@@ -164,12 +175,45 @@ export function scoreHits(input: ScoreInput): FamilyResult[] {
   const awarenessInDocument = documentSum(hits, rules, AWARENESS);
   const best = new Map<Family, FamilyResult>();
 
+  for (const span of new Set(COMBINATIONS.map((c) => c.span))) {
+    const combinations = COMBINATIONS.filter((c) => c.span === span);
+    slideWindows(hits, rules, span, (sums, left, right) => {
+      for (const combination of combinations) {
+        const score = scoreWindow(combination, sums, awarenessInDocument, category);
+        if (score === null) continue;
+        const previous = best.get(combination.family);
+        if (previous && previous.score >= score) continue;
+        const window = hits.slice(left, right);
+        best.set(combination.family, {
+          family: combination.family,
+          score,
+          severity: severityOf(score, sensitivity, awarenessInDocument),
+          combination: combination.id,
+          story: storyOf(combination, window, rules),
+          members: membersOf(combination, window, rules),
+        });
+      }
+    });
+  }
+  return [...best.values()].sort((a, b) => b.score - a.score);
+}
+
+/**
+ * Slides a window over the hits (sorted by position), calling `visit` with the facet sums of distinct rules for
+ * every window that starts at a hit. Linear in the number of hits.
+ */
+function slideWindows(
+  hits: readonly PhraseHit[],
+  rules: readonly RuleMeta[],
+  span: number,
+  visit: (sums: Float64Array, left: number, right: number) => void,
+): void {
   const ruleCount = new Int32Array(rules.length);
   const sums = new Float64Array(FACETS.length);
   let right = 0;
   for (let left = 0; left < hits.length; left++) {
     const start = hits[left]!.foldedStart;
-    const width = rules[hits[left]!.rule]!.lang === 'zh' ? WINDOW_ZH : WINDOW_EN;
+    const width = span * (rules[hits[left]!.rule]!.lang === 'zh' ? WINDOW_ZH : WINDOW_EN);
     while (right < hits.length && hits[right]!.foldedStart - start <= width) {
       const index = hits[right]!.rule;
       const count = ruleCount[index]!;
@@ -178,27 +222,12 @@ export function scoreHits(input: ScoreInput): FamilyResult[] {
       if (count === 0) sums[FACET_INDEX.get(rules[index]!.facet)!]! += rules[index]!.weight;
       right++;
     }
-    for (const combination of COMBINATIONS) {
-      const score = scoreWindow(combination, sums, awarenessInDocument, category);
-      if (score === null) continue;
-      const previous = best.get(combination.family);
-      if (previous && previous.score >= score) continue;
-      const window = hits.slice(left, right);
-      best.set(combination.family, {
-        family: combination.family,
-        score,
-        severity: severityOf(score, sensitivity, awarenessInDocument),
-        combination: combination.id,
-        story: storyOf(combination, window, rules),
-        members: membersOf(combination, window, rules),
-      });
-    }
+    visit(sums, left, right);
     // Slide: the left hit leaves the window.
     const leaving = hits[left]!.rule;
     ruleCount[leaving] = ruleCount[leaving]! - 1;
     if (ruleCount[leaving] === 0) sums[FACET_INDEX.get(rules[leaving]!.facet)!]! -= rules[leaving]!.weight;
   }
-  return [...best.values()].sort((a, b) => b.score - a.score);
 }
 
 function scoreWindow(

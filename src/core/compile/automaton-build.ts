@@ -4,6 +4,8 @@
 // front coding) -> failure links, breadth first -> outputs inherited through failure links -> varint stream.
 // Each failure link is written through the depth of its target, which the loader resolves by walking the trie.
 
+import { SPACE } from '../fold/table.js';
+import { LEADING_SPACE, TRAILING_SPACE } from '../match/automaton.js';
 import type { VarintWriter } from '../match/varint.js';
 
 export interface PatternSpec {
@@ -99,14 +101,16 @@ export function writeAutomaton(w: VarintWriter, patterns: readonly PatternSpec[]
   for (const u of alphabet) w.write(u);
   w.write(patterns.length);
   w.write(children.length);
-  // Three sections, each homogeneous so that it deflates well: the pattern table, the unit classes of the new
-  // trie nodes (pattern text, front coded), and the failure depths.
-  patterns.forEach((p, i) => {
-    w.write(shared[i]!);
-    w.write(p.units.length);
-    w.write(p.rule);
-    w.write(p.flags);
-  });
+  // Columns, each homogeneous so that it deflates well: shared-prefix lengths, suffix lengths, rules, the unit
+  // classes of the new trie nodes (pattern text, front coded), and the failure depths. Anchoring flags are not
+  // stored: a pattern is anchored exactly where it starts or ends with a space.
+  for (const [i, p] of patterns.entries()) {
+    const anchors = (p.units[0] === SPACE ? LEADING_SPACE : 0) | (p.units[p.units.length - 1] === SPACE ? TRAILING_SPACE : 0);
+    if (anchors !== p.flags) throw new Error(`pattern ${i}: flags must match its anchoring spaces`);
+  }
+  patterns.forEach((_, i) => w.write(shared[i]!));
+  patterns.forEach((p, i) => w.write(p.units.length - shared[i]!));
+  patterns.forEach((p) => w.write(p.rule));
   patterns.forEach((p, i) => created[i]!.forEach((_, j) => w.write(classOfUnit.get(p.units[shared[i]! + j]!)!)));
   for (const fresh of created) for (const node of fresh) w.write(failDepthCode(node));
   const inherited: Array<[number, number]> = [];

@@ -5,9 +5,9 @@
 // and the state after a space, where the text spends most of its time, have dense rows; every other miss
 // follows the state's failure link. Matching is one pass, about one table lookup per unit.
 //
-// Serialized form (a varint stream, see automaton-build.ts): the alphabet; the patterns in sorted order, each as
-// its shared-prefix length and the units of its new suffix, with each new trie node's failure depth; and the
-// outputs inherited through failure links. Loading decodes that and lays out the comb; it resolves each failure
+// Serialized form (a varint stream, see automaton-build.ts): the alphabet; the patterns in sorted order, as
+// columns of shared-prefix lengths, suffix lengths and rules; the units of each new suffix (the trie, front
+// coded); each new trie node's failure depth; and the outputs inherited through failure links. Loading decodes that and lays out the comb; it resolves each failure
 // depth to its node by a walk down the trie, and never computes failure links or scans phrases.
 
 import { SPACE } from '../fold/table.js';
@@ -69,13 +69,12 @@ export function readAutomaton(r: VarintReader): Automaton {
   const ownEnd = new Int32Array(patterns);
   const patternClasses: Uint16Array[] = new Array(patterns);
   const shared = new Int32Array(patterns);
+  for (let p = 0; p < patterns; p++) shared[p] = r.read();
   for (let p = 0; p < patterns; p++) {
-    shared[p] = r.read();
-    patternLength[p] = r.read();
-    patternRule[p] = r.read();
-    patternFlags[p] = r.read();
+    patternLength[p] = shared[p]! + r.read();
     if (patternLength[p]! > 255 || shared[p]! >= patternLength[p]!) throw new RangeError(`serialized pattern ${p} is malformed`);
   }
+  for (let p = 0; p < patterns; p++) patternRule[p] = r.read();
   const path = new Int32Array(256);
   const pathClass = new Uint16Array(256);
   let created = 1;
@@ -95,6 +94,8 @@ export function readAutomaton(r: VarintReader): Automaton {
     }
     patternClasses[p] = pathClass.slice(0, length);
     ownEnd[p] = path[length]!;
+    // Anchored exactly where the pattern starts or ends with a space.
+    patternFlags[p] = (pathClass[0] === spaceClass ? LEADING_SPACE : 0) | (pathClass[length - 1] === spaceClass ? TRAILING_SPACE : 0);
   }
   // Failure depths, stored as how much shorter than the longest possible (one more than the parent's).
   for (let node = 1; node < created; node++) {
