@@ -38,6 +38,9 @@ export function isHanUnit(u: number): boolean {
 }
 
 const ASTRAL_LETTER = /^[\p{L}\p{N}]/u;
+// Page text reaches foldInto in many string representations (one- or two-byte, flat, sliced, concatenated): past
+// four, V8 stops inlining `text.charCodeAt`, while a call through the prototype stays inlined for all of them.
+const charCodeAt = String.prototype.charCodeAt;
 
 /**
  * Folds `text` into `out` (grown as needed) and returns it. Never throws for any string, including lone
@@ -72,8 +75,27 @@ export function foldInto(text: string, table: FoldTable, out: Folded): Folded {
     } else {
       if (i >= n) break;
       at = i;
-      f = fold[text.charCodeAt(i)]!;
+      f = fold[charCodeAt.call(text, i)]!;
       i++;
+      // Fast path, most of any text: a letter or ideograph of the same script as the unit before it, with no space
+      // pending, is copied as it is (the general path below would do just that, in more steps).
+      if (!pendingSpace && len > 0) {
+        const limit = Math.min(n, i + units.length - len - 2);
+        while (
+          f > SPACE &&
+          f !== EXPAND &&
+          f !== DIGIT &&
+          i < limit &&
+          ((f >= 0x3400 && f <= 0x9fff) || (f >= 0xf900 && f <= 0xfaff)) === previousHan
+        ) {
+          units[len] = f;
+          map[len] = at;
+          len++;
+          at = i;
+          f = fold[charCodeAt.call(text, i)]!;
+          i++;
+        }
+      }
       if (f === EXPAND) {
         extra = expand(text, at, table);
         extraAt = at;

@@ -67,7 +67,6 @@ export function readAutomaton(r: VarintReader): Automaton {
   const labelOf = new Int32Array(nodeCount);
   const depthOf = new Int32Array(nodeCount);
   const ownEnd = new Int32Array(patterns);
-  const patternClasses: Uint16Array[] = new Array(patterns);
   const shared = new Int32Array(patterns);
   for (let p = 0; p < patterns; p++) shared[p] = r.read();
   for (let p = 0; p < patterns; p++) {
@@ -75,6 +74,10 @@ export function readAutomaton(r: VarintReader): Automaton {
     if (patternLength[p]! > 255 || shared[p]! >= patternLength[p]!) throw new RangeError(`serialized pattern ${p} is malformed`);
   }
   for (let p = 0; p < patterns; p++) patternRule[p] = r.read();
+  // Every pattern's unit classes in one array (pattern p at labelStart[p]): no small array per pattern.
+  const labelStart = new Int32Array(patterns + 1);
+  for (let p = 0; p < patterns; p++) labelStart[p + 1] = labelStart[p]! + patternLength[p]!;
+  const labels = new Uint16Array(labelStart[patterns]!);
   const path = new Int32Array(256);
   const pathClass = new Uint16Array(256);
   let created = 1;
@@ -92,7 +95,7 @@ export function readAutomaton(r: VarintReader): Automaton {
       pathClass[depth] = k;
       path[depth + 1] = node;
     }
-    patternClasses[p] = pathClass.slice(0, length);
+    labels.set(pathClass.subarray(0, length), labelStart[p]!);
     ownEnd[p] = path[length]!;
     // Anchored exactly where the pattern starts or ends with a space.
     patternFlags[p] = (pathClass[0] === spaceClass ? LEADING_SPACE : 0) | (pathClass[length - 1] === spaceClass ? TRAILING_SPACE : 0);
@@ -104,9 +107,12 @@ export function readAutomaton(r: VarintReader): Automaton {
     if (failDepth[node]! < 0) throw new RangeError(`serialized failure depth of node ${node} is negative`);
   }
   if (created !== nodeCount) throw new RangeError('serialized automaton has fewer nodes than it declares');
-  const inherited: number[] = [];
+  const inherited = new Int32Array(2 * r.read());
   let state = 0;
-  for (let n = r.read(); n > 0; n--) inherited.push((state += r.read()), r.read());
+  for (let i = 0; i < inherited.length; i += 2) {
+    inherited[i] = state += r.read();
+    inherited[i + 1] = r.read();
+  }
 
   // Renumber: root, the state after a space, non-accepting states, accepting states.
   const accepting = new Uint8Array(nodeCount);
@@ -124,18 +130,26 @@ export function readAutomaton(r: VarintReader): Automaton {
   for (let node = 1; node < nodeCount; node++) if (accepting[node]) newId[node] = id++;
   const states = id;
 
-  // Comb of trie edges, laid out first fit in state order.
-  const byState: number[][] = Array.from({ length: states }, () => []);
-  for (let node = 1; node < nodeCount; node++) byState[newId[parent[node]!]!]!.push(edgeClass[node]!, newId[node]!);
-  const { base, check, next } = layOutComb(byState, classes);
+  // Comb of trie edges, laid out first fit in state order. The edges are grouped by state in flat arrays (state s
+  // owns edges edgeStart[s] .. edgeStart[s + 1]), not an array per state: tens of thousands of small arrays made
+  // most of the load time garbage collection.
+  const edgeStart = groupStarts(states, nodeCount - 1, (e) => newId[parent[e + 1]!]!);
+  const edges = new Int32Array(2 * edgeStart[states]!);
+  const cursor = edgeStart.slice(0, states);
+  for (let node = 1; node < nodeCount; node++) {
+    const e = cursor[newId[parent[node]!]!]!++;
+    edges[2 * e] = edgeClass[node]!;
+    edges[2 * e + 1] = newId[node]!;
+  }
+  const { base, check, next } = layOutComb(edgeStart, edges, classes);
   const goto = (s: number, k: number): number => (check[base[s]! + k] === s ? next[base[s]! + k]! : -1);
 
   // Failure links: the node whose label is the last `failDepth` units of this node's label.
   const fail = new Int32Array(states);
   for (let node = 1; node < nodeCount; node++) {
-    const units = patternClasses[labelOf[node]!]!;
+    const label = labelStart[labelOf[node]!]!;
     let s = ROOT;
-    for (let i = depthOf[node]! - failDepth[node]!; i < depthOf[node]! && s >= 0; i++) s = goto(s, units[i]!);
+    for (let i = depthOf[node]! - failDepth[node]!; i < depthOf[node]! && s >= 0; i++) s = goto(s, labels[label + i]!);
     if (s < 0) throw new RangeError(`serialized failure link of node ${node} leads nowhere`);
     fail[newId[node]!] = s;
   }
@@ -149,16 +163,14 @@ export function readAutomaton(r: VarintReader): Automaton {
   }
 
   // Outputs: own patterns plus those inherited through failure links.
-  const outputs: number[][] = Array.from({ length: states - firstAccept }, () => []);
-  for (let p = 0; p < patterns; p++) outputs[newId[ownEnd[p]!]! - firstAccept]!.push(p);
-  for (let i = 0; i < inherited.length; i += 2) outputs[newId[inherited[i]!]! - firstAccept]!.push(inherited[i + 1]!);
-  const outStart = new Int32Array(outputs.length + 1);
-  const outList: number[] = [];
-  outputs.forEach((list, i) => {
-    outStart[i] = outList.length;
-    outList.push(...list);
-  });
-  outStart[outputs.length] = outList.length;
+  // Grouped by accepting state as the edges are: count, prefix sums, fill (own patterns first, then inherited).
+  const ownerOfOutput = (i: number): number =>
+    newId[i < patterns ? ownEnd[i]! : inherited[2 * (i - patterns)]!]! - firstAccept;
+  const outStart = groupStarts(states - firstAccept, patterns + inherited.length / 2, ownerOfOutput);
+  const outList = new Int32Array(outStart[states - firstAccept]!);
+  const outCursor = outStart.slice(0, states - firstAccept);
+  for (let p = 0; p < patterns; p++) outList[outCursor[newId[ownEnd[p]!]! - firstAccept]!++] = p;
+  for (let i = 0; i < inherited.length; i += 2) outList[outCursor[newId[inherited[i]!]! - firstAccept]!++] = inherited[i + 1]!;
 
   return {
     classOf,
@@ -171,7 +183,7 @@ export function readAutomaton(r: VarintReader): Automaton {
     spaceClass,
     firstAccept,
     outStart,
-    outList: Int32Array.from(outList),
+    outList,
     patternRule,
     patternLength,
     patternFlags,
@@ -179,19 +191,32 @@ export function readAutomaton(r: VarintReader): Automaton {
   };
 }
 
+/** Start of each group's run when `items` items, item i in group groupOf(i), are laid out grouped in order. */
+function groupStarts(groups: number, items: number, groupOf: (item: number) => number): Int32Array {
+  const start = new Int32Array(groups + 1);
+  for (let i = 0; i < items; i++) start[groupOf(i) + 1] = start[groupOf(i) + 1]! + 1;
+  for (let g = 0; g < groups; g++) start[g + 1] = start[g + 1]! + start[g]!;
+  return start;
+}
+
 /** First-fit comb layout: each state's entries land at base + class, owned by the state in `check`. */
-function layOutComb(entries: number[][], classes: number): { base: Int32Array; check: Int32Array; next: Int32Array } {
-  const states = entries.length;
+function layOutComb(
+  edgeStart: Int32Array,
+  edges: Int32Array,
+  classes: number,
+): { base: Int32Array; check: Int32Array; next: Int32Array } {
+  const states = edgeStart.length - 1;
   const base = new Int32Array(states);
   let capacity = states + 2 * classes;
   let check = new Int32Array(capacity).fill(-1);
   let next = new Int32Array(capacity);
   let firstFree = 1;
   for (let s = 0; s < states; s++) {
-    const list = entries[s]!;
-    if (list.length === 0) continue;
+    const from = 2 * edgeStart[s]!;
+    const to = 2 * edgeStart[s + 1]!;
+    if (from === to) continue;
     while (check[firstFree] !== -1) firstFree++;
-    let b = Math.max(0, firstFree - list[0]!);
+    let b = Math.max(0, firstFree - edges[from]!);
     for (;; b++) {
       if (b + classes >= capacity) {
         capacity *= 2;
@@ -203,8 +228,8 @@ function layOutComb(entries: number[][], classes: number): { base: Int32Array; c
         next = grownNext;
       }
       let fits = true;
-      for (let i = 0; i < list.length; i += 2) {
-        if (check[b + list[i]!] !== -1) {
+      for (let i = from; i < to; i += 2) {
+        if (check[b + edges[i]!] !== -1) {
           fits = false;
           break;
         }
@@ -212,9 +237,9 @@ function layOutComb(entries: number[][], classes: number): { base: Int32Array; c
       if (fits) break;
     }
     base[s] = b;
-    for (let i = 0; i < list.length; i += 2) {
-      check[b + list[i]!] = s;
-      next[b + list[i]!] = list[i + 1]!;
+    for (let i = from; i < to; i += 2) {
+      check[b + edges[i]!] = s;
+      next[b + edges[i]!] = edges[i + 1]!;
     }
   }
   return { base, check, next };

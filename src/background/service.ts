@@ -1,0 +1,96 @@
+// The background's logic, over the Platform interface so tests can drive it with a fake: settings (defaults,
+// repair, one write queue), the toolbar badge per tab, frame reports forwarded to the top frame, weekly counts and
+// remembered dismissals. No network, no timers kept alive: state that must outlive the worker is in storage.
+import type { Severity } from '../core/score.js';
+import { parseToBackground, type PageReport, type ToBackground } from '../messages.js';
+import type { MessageSender, Platform } from '../platform/types.js';
+import { applyChange, type SettingsChange } from '../settings/change.js';
+import { repairSettings } from '../settings/schema.js';
+import { SETTINGS_KEY } from '../settings/store.js';
+import { addDismissal, countBanner, weekCount } from './records.js';
+
+const BADGE: Record<Severity, { text: string; color: string }> = {
+  none: { text: '', color: '#000000' },
+  info: { text: '', color: '#000000' },
+  caution: { text: '!', color: '#9a5b00' },
+  warning: { text: '!', color: '#b3261e' },
+};
+const RANK: Record<Severity, number> = { none: 0, info: 1, caution: 2, warning: 3 };
+
+export interface BackgroundService {
+  handle(message: unknown, sender: MessageSender): Promise<unknown> | undefined;
+}
+
+export function startBackground(platform: Platform): BackgroundService {
+  const frames = new Map<number, Map<number, PageReport>>();
+  let writes: Promise<unknown> = Promise.resolve();
+  /** Storage writes run one after another, so concurrent changes from popup and pages lose nothing. */
+  const serially = <T>(task: () => Promise<T>): Promise<T> => {
+    const run = writes.then(task, task);
+    writes = run.catch(() => undefined);
+    return run;
+  };
+
+  platform.lifecycle.onInstalledOrUpdated(() => {
+    void serially(async () => {
+      const stored = await platform.storage.get(SETTINGS_KEY);
+      const { settings, repairs } = repairSettings(stored);
+      if (stored === undefined || repairs.length > 0) {
+        if (repairs.length > 0) console.warn(`LureWatch repaired its settings: ${repairs.join('; ')}`);
+        await platform.storage.set({ [SETTINGS_KEY]: settings });
+      }
+    });
+  });
+  platform.tabs.onRemoved((tabId) => frames.delete(tabId));
+
+  const changeSettings = (change: SettingsChange): Promise<void> =>
+    serially(async () => {
+      const current = repairSettings(await platform.storage.get(SETTINGS_KEY)).settings;
+      await platform.storage.set({ [SETTINGS_KEY]: applyChange(current, change) });
+    });
+
+  const updateBadge = async (tabId: number): Promise<void> => {
+    let top: Severity = 'none';
+    for (const report of frames.get(tabId)?.values() ?? []) {
+      const shown: Severity = report.quietBecause === null ? report.severity : 'none';
+      if (RANK[shown] > RANK[top]) top = shown;
+    }
+    const title = top === 'none' || top === 'info' ? 'LureWatch' : `LureWatch: ${top} on this page`;
+    await platform.action.setBadge(tabId, BADGE[top].text, BADGE[top].color, title);
+  };
+
+  const onReport = async (report: PageReport, sender: MessageSender): Promise<void> => {
+    if (sender.tabId === undefined) return;
+    const frameId = sender.frameId ?? 0;
+    let tab = frames.get(sender.tabId);
+    if (!tab) frames.set(sender.tabId, (tab = new Map()));
+    if (frameId === 0 && report.severity === 'none') tab.clear(); // a new page in the tab
+    tab.set(frameId, report);
+    await updateBadge(sender.tabId);
+    // Only the top frame shows the banner: a frame's findings go to it.
+    if (frameId !== 0) {
+      await platform.tabs.sendMessage(sender.tabId, { type: 'frame-report', report, frameId }, 0).catch(() => undefined);
+    }
+  };
+
+  const handle = (raw: unknown, sender: MessageSender): Promise<unknown> | undefined => {
+    const message: ToBackground | null = parseToBackground(raw);
+    if (!message) return undefined; // not ours, or malformed: ignored
+    switch (message.type) {
+      case 'report':
+        return onReport(message.report, sender);
+      case 'banner-shown':
+        return serially(() => countBanner(platform, Date.now()));
+      case 'dismiss':
+        return serially(() => addDismissal(platform, message.page, message.score, Date.now()));
+      case 'settings-change':
+        return changeSettings(message.change);
+      case 'open-settings':
+        return platform.tabs.openExtensionPage('popup.html#settings');
+      case 'week-count':
+        return weekCount(platform, Date.now());
+    }
+  };
+  platform.runtime.onMessage(handle);
+  return { handle };
+}

@@ -1,0 +1,36 @@
+// The banner's words in English and Simplified Chinese (by the browser's language). Typed as pairs, so a string
+// cannot exist in one language only.
+import type { Bilingual } from '../core/advice.js';
+import type { Facet } from '../core/rules/schema.js';
+
+export const BANNER_TEXT = {
+  titleWarningEspionage: { en: 'This looks like a recruitment lure', zh: '这很像境外间谍的拉拢手段' },
+  titleCautionEspionage: { en: 'This offer has signs of a recruitment lure', zh: '这条信息有被拉拢利用的迹象' },
+  titleWarningFraud: { en: 'This looks like a fraud lure', zh: '这很像诈骗' },
+  titleCautionFraud: { en: 'This offer has signs of fraud', zh: '这条信息有诈骗迹象' },
+  noticed: { en: 'What LureWatch noticed', zh: 'LureWatch 注意到' },
+  why: { en: 'Why it matters', zh: '为什么要注意' },
+  todo: { en: 'What to do', zh: '建议' },
+  report: { en: 'Where to report', zh: '举报渠道' },
+  show: { en: 'Show me', zh: '在页面中显示' },
+  dismiss: { en: 'Dismiss', zh: '关闭' },
+  notOnSite: { en: 'Not on this site', zh: '此网站不再提示' },
+  settings: { en: 'Settings', zh: '设置' },
+  local: { en: 'Checked on your device. Nothing was sent anywhere.', zh: '仅在本机检查，没有发送任何内容。' },
+  fromFrame: { en: '(in an embedded frame)', zh: '（在页面内嵌的框架中）' },
+} satisfies Record<string, Bilingual>;
+
+export const FACET_LABELS: Record<Facet, Bilingual> = {
+  offer: { en: 'Offer', zh: '好处' },
+  target: { en: 'Sensitive identity', zh: '敏感身份' },
+  request: { en: 'Request', zh: '索要' },
+  proximity: { en: 'Nearby', zh: '附近' },
+  romance: { en: 'Flirting', zh: '示好' },
+  hobby: { en: 'Hobby group', zh: '兴趣群' },
+  channel: { en: 'Another app', zh: '转移平台' },
+  secrecy: { en: 'Secrecy', zh: '保密' },
+  overseas: { en: 'Overseas job', zh: '境外工作' },
+  scam: { en: 'Fraud sign', zh: '诈骗特征' },
+  awareness: { en: 'Awareness', zh: '提示' },
+  legit: { en: 'Legitimate', zh: '正规' },
+};

@@ -1,0 +1,147 @@
+// The awareness banner: a host element carrying data attributes, a closed shadow root (open in the test build),
+// styles from a constructable stylesheet, every text set with textContent. Calm by design: no full-page block,
+// nothing modal, no stolen focus; Esc (with focus inside) or the Dismiss button close it.
+import { OWN_UI_ATTRIBUTE } from './extract.js';
+import { BANNER_CSS } from './banner-style.js';
+
+export interface BannerContent {
+  severity: 'caution' | 'warning';
+  lang: 'en' | 'zh';
+  title: string;
+  labels: { noticed: string; why: string; todo: string; report: string; show: string; dismiss: string; notOnSite: string; settings: string; local: string };
+  evidence: Array<{ label: string; quote: string; context: string }>;
+  story: string;
+  advice: string;
+  report: string;
+  /** False when the evidence cannot be pointed at in this page (it came from a frame). */
+  canShow: boolean;
+}
+
+export interface BannerActions {
+  show(): void;
+  dismiss(): void;
+  notOnSite(): void;
+  settings(): void;
+}
+
+const TAG = 'lurewatch-banner';
+
+export class Banner {
+  private host: HTMLElement | null = null;
+  private root: ShadowRoot | null = null;
+  private container: HTMLElement | null = null;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly openShadow: boolean,
+  ) {}
+
+  get shown(): boolean {
+    return this.host?.isConnected === true;
+  }
+
+  /** The host element, if the page removed it we can tell (see content/page.ts: bounded re-insertion). */
+  get element(): HTMLElement | null {
+    return this.host;
+  }
+
+  render(content: BannerContent, position: 'top' | 'bottom', actions: BannerActions): void {
+    if (!this.host || !this.container) this.create();
+    const host = this.host!;
+    host.setAttribute('data-severity', content.severity);
+    host.setAttribute('data-position', position);
+    host.setAttribute('lang', content.lang === 'zh' ? 'zh-CN' : 'en');
+    this.container!.replaceChildren(this.build(content, actions));
+    if (!host.isConnected) (this.doc.documentElement ?? this.doc).appendChild(host);
+  }
+
+  /** Puts the banner back after the page removed it. */
+  reattach(): void {
+    if (this.host && !this.host.isConnected) (this.doc.documentElement ?? this.doc).appendChild(this.host);
+  }
+
+  remove(): void {
+    this.host?.remove();
+  }
+
+  private create(): void {
+    const host = this.doc.createElement(TAG);
+    host.setAttribute(OWN_UI_ATTRIBUTE, 'banner');
+    const root = host.attachShadow({ mode: this.openShadow ? 'open' : 'closed' });
+    adoptStyles(root, this.doc);
+    // Keys pressed inside the banner are the banner's: the page's shortcuts do not see them.
+    for (const type of ['keydown', 'keyup', 'keypress'] as const) {
+      root.addEventListener(type, (event) => event.stopPropagation());
+    }
+    const container = this.doc.createElement('div');
+    root.append(container);
+    this.host = host;
+    this.root = root;
+    this.container = container;
+  }
+
+  private build(content: BannerContent, actions: BannerActions): HTMLElement {
+    const el = <K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] => {
+      const node = this.doc.createElement(tag);
+      if (text !== undefined) node.textContent = text;
+      if (className) node.className = className;
+      return node;
+    };
+    const box = el('section', undefined, 'banner');
+    box.setAttribute('role', 'alert');
+    box.setAttribute('aria-live', 'assertive');
+    box.append(el('h2', content.title));
+
+    box.append(el('h3', content.labels.noticed));
+    const list = el('ul');
+    for (const item of content.evidence) {
+      const li = el('li');
+      li.setAttribute('data-part', 'evidence');
+      li.append(el('span', item.label, 'facet'), el('span', `“${item.quote}”`, 'quote'));
+      if (item.context && item.context !== item.quote) li.append(el('div', item.context, 'context'));
+      list.append(li);
+    }
+    box.append(list);
+    box.append(el('h3', content.labels.why), el('p', content.story));
+    box.append(el('h3', content.labels.todo), el('p', content.advice));
+    box.append(el('h3', content.labels.report), el('p', content.report));
+
+    const buttons = el('div', undefined, 'actions');
+    const button = (action: string, label: string, handler: () => void, primary = false): void => {
+      const b = el('button', label, primary ? 'primary' : undefined);
+      b.type = 'button';
+      b.setAttribute('data-action', action);
+      b.addEventListener('click', (event) => {
+        event.stopPropagation();
+        handler();
+      });
+      buttons.append(b);
+    };
+    if (content.canShow) button('show', content.labels.show, actions.show, true);
+    button('dismiss', content.labels.dismiss, actions.dismiss, !content.canShow);
+    button('not-on-site', content.labels.notOnSite, actions.notOnSite);
+    button('settings', content.labels.settings, actions.settings);
+    box.append(buttons, el('p', content.labels.local, 'local'));
+    box.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') actions.dismiss();
+    });
+    return box;
+  }
+}
+
+/** A constructable stylesheet where the engine allows it (CSP-proof); a <style> element otherwise. */
+function adoptStyles(root: ShadowRoot, doc: Document): void {
+  try {
+    const view = doc.defaultView as (Window & typeof globalThis) | null;
+    const Sheet = view?.CSSStyleSheet ?? CSSStyleSheet;
+    const sheet = new Sheet();
+    sheet.replaceSync(BANNER_CSS);
+    root.adoptedStyleSheets = [sheet];
+    return;
+  } catch {
+    // Some engines refuse sheets made in a content script's world; fall back below.
+  }
+  const style = doc.createElement('style');
+  style.textContent = BANNER_CSS;
+  root.append(style);
+}

@@ -1,0 +1,15 @@
+// Content-script entry, in every http(s) frame at document idle. A guard keeps a second injection from running
+// twice in the same frame.
+import { createBrowserPlatform } from '../platform/browser.js';
+import { startPage } from './page.js';
+
+const GUARD = Symbol.for('lurewatch.started');
+const scope = globalThis as typeof globalThis & { [GUARD]?: boolean };
+
+if (!scope[GUARD]) {
+  scope[GUARD] = true;
+  startPage(createBrowserPlatform(), window, document, { openShadow: __LUREWATCH_TEST__ }).catch((error: unknown) => {
+    // A failure here must not break the page; say why in the console for whoever looks.
+    console.warn('LureWatch could not start on this page:', error);
+  });
+}

@@ -1,0 +1,140 @@
+// Watching the page for new text without slowing it down (the uBlock Origin way): the MutationObserver callback
+// only queues nodes; the queue is read later, in slices of a few milliseconds, so a burst of mutations never
+// becomes one long task. Reading stops at a cap on huge pages, and observation pauses on long-quiet pages until
+// the person comes back to them.
+
+export interface ChangeWatcherOptions {
+  /** Wait this long after a change before reading, so bursts are read together. */
+  delayMs: number;
+  /** Longest stretch of reading before yielding to the page. */
+  sliceMs: number;
+  /** Stop observing after this long without changes; resume on visibility or input. */
+  quietMs: number;
+  /** Queue no more than this many nodes between reads (a mutation storm). */
+  maxQueued: number;
+  now: () => number;
+}
+
+export const DEFAULT_WATCH: ChangeWatcherOptions = {
+  delayMs: 64,
+  sliceMs: 4,
+  quietMs: 10 * 60_000,
+  maxQueued: 5000,
+  now: () => performance.now(),
+};
+
+export class ChangeWatcher {
+  private observer: MutationObserver | null = null;
+  private queue = new Set<Node>();
+  /** Nodes taken from the queue but not read yet (a slice ran out of time). */
+  private pending: Node[] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private quietTimer: ReturnType<typeof setTimeout> | undefined;
+  private overflowed = false;
+  private stopped = false;
+  private readonly wake = (): void => this.resume();
+
+  constructor(
+    private readonly doc: Document,
+    /** Reads one changed node's text. */
+    private readonly readNode: (node: Node) => void,
+    /** Called once the queue is empty again, so the page is scored once per burst. */
+    private readonly settled: () => void,
+    /** Called when a node storm overflowed the queue: re-read the whole page instead. */
+    private readonly rereadAll: () => void,
+    private readonly isOwnNode: (node: Node) => boolean,
+    private readonly options: ChangeWatcherOptions = DEFAULT_WATCH,
+  ) {}
+
+  start(): void {
+    if (this.stopped) return;
+    this.observer ??= new MutationObserver((records) => this.enqueue(records));
+    this.observer.observe(this.doc.documentElement ?? this.doc, { childList: true, subtree: true, characterData: true });
+    this.armQuietTimer();
+  }
+
+  /** Disconnects everything; used when the extension goes away. */
+  stop(): void {
+    this.stopped = true;
+    this.observer?.disconnect();
+    clearTimeout(this.timer);
+    clearTimeout(this.quietTimer);
+    this.queue.clear();
+    this.pending = [];
+    this.doc.removeEventListener('visibilitychange', this.wake);
+    this.doc.removeEventListener('pointerdown', this.wake, true);
+    this.doc.removeEventListener('keydown', this.wake, true);
+  }
+
+  private enqueue(records: MutationRecord[]): void {
+    for (const record of records) {
+      if (record.type === 'characterData') this.add(record.target.parentNode);
+      else for (const node of record.addedNodes) this.add(node);
+    }
+    this.armQuietTimer();
+    this.timer ??= setTimeout(() => this.drain(), this.options.delayMs);
+  }
+
+  private add(node: Node | null): void {
+    if (!node || this.overflowed || this.isOwnNode(node)) return;
+    if (this.queue.size >= this.options.maxQueued) {
+      this.overflowed = true;
+      this.queue.clear();
+      return;
+    }
+    this.queue.add(node);
+  }
+
+  private drain(): void {
+    this.timer = undefined;
+    if (this.stopped) return;
+    if (this.overflowed) {
+      this.overflowed = false;
+      this.rereadAll();
+      return;
+    }
+    // Nodes inside other queued nodes are read with them; detached nodes are gone.
+    const fresh = [...this.queue].filter((node) => node.isConnected && !hasQueuedAncestor(node, this.queue));
+    this.queue.clear();
+    fresh.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+    this.pending.push(...fresh);
+    const deadline = this.options.now() + this.options.sliceMs;
+    let read = 0;
+    while (read < this.pending.length && (read === 0 || this.options.now() < deadline)) {
+      const node = this.pending[read++]!;
+      if (node.isConnected) this.readNode(node);
+    }
+    this.pending = this.pending.slice(read);
+    if (this.pending.length > 0) this.timer = setTimeout(() => this.drain(), 0); // yield, then go on
+    else this.settled();
+  }
+
+  private armQuietTimer(): void {
+    clearTimeout(this.quietTimer);
+    this.quietTimer = setTimeout(() => this.pause(), this.options.quietMs);
+  }
+
+  /** A long-quiet page costs nothing: observation stops until the person comes back. */
+  private pause(): void {
+    if (this.stopped) return;
+    this.observer?.disconnect();
+    this.doc.addEventListener('visibilitychange', this.wake);
+    this.doc.addEventListener('pointerdown', this.wake, true);
+    this.doc.addEventListener('keydown', this.wake, true);
+  }
+
+  private resume(): void {
+    this.doc.removeEventListener('visibilitychange', this.wake);
+    this.doc.removeEventListener('pointerdown', this.wake, true);
+    this.doc.removeEventListener('keydown', this.wake, true);
+    if (this.stopped) return;
+    // What changed while we were not looking is read as one fresh survey.
+    this.rereadAll();
+    this.start();
+  }
+}
+
+function hasQueuedAncestor(node: Node, queue: Set<Node>): boolean {
+  for (let p = node.parentNode; p; p = p.parentNode) if (queue.has(p)) return true;
+  return false;
+}

@@ -1,0 +1,247 @@
+// The content script's controller for one frame: survey the page, follow its changes, score, and show the
+// banner in the top frame. Child frames report what they find to the background, which passes it to the top frame.
+import { ADVICE, CASE_STORIES, reportingLine, type Family } from '../core/advice.js';
+import { showsBanner, type Detection } from '../core/detect.js';
+import { shippedPack, type Pack } from '../core/pack.js';
+import { severityRank } from '../core/score.js';
+import { parseToContent, type PageReport } from '../messages.js';
+import type { Platform } from '../platform/types.js';
+import { isSiteDisabled, isSnoozed, type Settings } from '../settings/schema.js';
+import { readSettings, watchSettings } from '../settings/store.js';
+import { DISMISSED_KEY, dismissedScore, pageKey } from '../background/records.js';
+import { Banner, type BannerContent } from './banner.js';
+import { BANNER_TEXT, FACET_LABELS } from './banner-text.js';
+import { extractVisibleText, OWN_UI_ATTRIBUTE } from './extract.js';
+import { clearHighlight, highlightRanges } from './highlight.js';
+import { ChangeWatcher } from './observer.js';
+import { TextStream } from './stream.js';
+
+/** Work on huge pages is capped: at most this much text is read per page. */
+const MAX_CHARS = 2_000_000;
+/** A dismissed banner comes back on the same page only when the score rises by this much. */
+const STRONGER_BY = 3;
+/** A page that keeps removing the banner gets it back this many times, then we stop: no fight loop. */
+const MAX_REINSERTS = 3;
+
+export interface PageOptions {
+  openShadow: boolean;
+}
+
+export async function startPage(platform: Platform, win: Window, doc: Document, options: PageOptions): Promise<() => void> {
+  const isTop = win === win.top;
+  const lang: 'en' | 'zh' = platform.i18n.uiLanguage().toLowerCase().startsWith('zh') ? 'zh' : 'en';
+  let settings: Settings = await readSettings(platform);
+  const pack: Pack = await shippedPack();
+  const stream = new TextStream(pack);
+  const banner = new Banner(doc, options.openShadow);
+  const frameReports = new Map<number, PageReport>();
+  let detection: Detection | null = null;
+  let lastSent = '';
+  let dismissedAt: number | null = dismissedScore(await platform.storage.get(DISMISSED_KEY), currentPageKey());
+  let counted = false;
+  let reinserts = 0;
+  let address = win.location.href;
+  let stopped = false;
+
+  const readAll = (): void => {
+    stream.clear();
+    stream.append(extractVisibleText(doc.body ?? doc.documentElement, { maxChars: MAX_CHARS }));
+  };
+  const readNode = (node: Node): void => {
+    if (stream.length >= MAX_CHARS) return;
+    stream.append(extractVisibleText(node, { maxChars: MAX_CHARS - stream.length }));
+  };
+
+  function currentPageKey(): string {
+    return pageKey(`${win.location.origin}${win.location.pathname}${win.location.search}`);
+  }
+
+  /** Why the banner stays away although the page would earn one: the person's own choices. */
+  const quietReason = (d: { score: number; category: string }): PageReport['quietBecause'] => {
+    if (!settings.enabled) return 'disabled';
+    if (isSnoozed(settings, Date.now())) return 'snoozed';
+    if (isSiteDisabled(settings, win.location.hostname)) return 'site';
+    if (settings.scope === 'categories' && d.category === 'other') return 'scope';
+    if (dismissedAt !== null && d.score < dismissedAt + STRONGER_BY) return 'dismissed';
+    return null;
+  };
+
+  const reportOf = (d: Detection): PageReport => ({
+    host: win.location.hostname,
+    category: d.category,
+    severity: d.severity,
+    score: d.score,
+    families: d.families,
+    resembles: d.resembles,
+    evidence: d.evidence.map(({ rule, facet, quote, context }) => ({ rule, facet, quote, context })),
+    rules: d.rules.slice(0, 50),
+    quietBecause: showsBanner(d) ? quietReason(d) : null,
+  });
+
+  /** The strongest finding of the page: its own, or one a frame reported. */
+  const strongest = (): { report: PageReport; own: boolean } | null => {
+    let best: { report: PageReport; own: boolean } | null = detection ? { report: reportOf(detection), own: true } : null;
+    for (const report of frameReports.values()) {
+      if (!best || report.score > best.report.score) best = { report: { ...report, quietBecause: quietReason(report) }, own: false };
+    }
+    return best;
+  };
+
+  const send = (message: unknown): void => {
+    if (!platform.runtime.isConnected()) return teardown();
+    platform.runtime.sendMessage(message).catch(() => undefined);
+  };
+
+  const evaluate = (): void => {
+    if (stopped) return;
+    if (!platform.runtime.isConnected()) return teardown();
+    if (win.location.href !== address) {
+      // Same document, new address (a single-page app navigated): a new page for dismissals and counts.
+      address = win.location.href;
+      dismissedAt = null;
+      counted = false;
+      reinserts = 0;
+      readAll();
+    }
+    detection = stream.detect({ sensitivity: settings.sensitivity, hostname: win.location.hostname, families: settings.families });
+    const own = reportOf(detection);
+    const fingerprint = JSON.stringify(own);
+    if (fingerprint !== lastSent) {
+      lastSent = fingerprint;
+      send({ type: 'report', report: own });
+    }
+    if (isTop) updateBanner();
+    doc.documentElement?.setAttribute('data-lurewatch-ready', '1');
+  };
+
+  const updateBanner = (): void => {
+    const found = strongest();
+    const wanted = found && severityRank(found.report.severity) >= severityRank('caution') && found.report.quietBecause === null;
+    if (!found || !wanted) {
+      banner.remove();
+      clearHighlight(doc);
+      return;
+    }
+    if (banner.element && !banner.shown) {
+      // The page removed the banner: put it back a bounded number of times.
+      if (reinserts >= MAX_REINSERTS) return;
+      reinserts++;
+    }
+    banner.render(contentOf(found.report, found.own), settings.position, {
+      show: () => showEvidence(),
+      dismiss: () => {
+        dismissedAt = found.report.score;
+        banner.remove();
+        clearHighlight(doc);
+        send({ type: 'dismiss', page: currentPageKey(), score: found.report.score });
+        evaluate();
+      },
+      notOnSite: () => {
+        banner.remove();
+        send({ type: 'settings-change', change: { kind: 'site', host: win.location.hostname, disabled: true } });
+      },
+      settings: () => send({ type: 'open-settings' }),
+    });
+    if (!counted) {
+      counted = true;
+      send({ type: 'banner-shown' });
+    }
+  };
+
+  const contentOf = (report: PageReport, own: boolean): BannerContent => {
+    const family: Family = report.families[0] ?? 'espionage';
+    const severity = report.severity === 'warning' ? 'warning' : 'caution';
+    const titleKey = `title${severity === 'warning' ? 'Warning' : 'Caution'}${family === 'fraud' ? 'Fraud' : 'Espionage'}` as const;
+    const t = (key: keyof typeof BANNER_TEXT): string => BANNER_TEXT[key][lang];
+    return {
+      severity,
+      lang,
+      title: t(titleKey),
+      labels: {
+        noticed: own ? t('noticed') : `${t('noticed')} ${t('fromFrame')}`,
+        why: t('why'),
+        todo: t('todo'),
+        report: t('report'),
+        show: t('show'),
+        dismiss: t('dismiss'),
+        notOnSite: t('notOnSite'),
+        settings: t('settings'),
+        local: t('local'),
+      },
+      evidence: report.evidence.map((item) => ({ label: FACET_LABELS[item.facet][lang], quote: item.quote, context: item.context })),
+      story: report.resembles ? CASE_STORIES[report.resembles][lang] : '',
+      advice: ADVICE[family][lang],
+      report: reportingLine(family, settings.reportChannel, lang),
+      canShow: own,
+    };
+  };
+
+  const showEvidence = (): void => {
+    if (!detection) return;
+    const ranges: Range[] = [];
+    for (const item of detection.evidence) {
+      const from = stream.locate(item.start);
+      const to = stream.locate(item.end);
+      if (!from || !to) continue;
+      try {
+        const range = doc.createRange();
+        range.setStart(from.node, Math.min(from.offset, from.node.length));
+        range.setEnd(to.node, Math.min(to.offset, to.node.length));
+        ranges.push(range);
+      } catch {
+        // The text changed under us; skip this piece of evidence.
+      }
+    }
+    const reduced = win.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+    highlightRanges(doc, ranges, reduced);
+  };
+
+  const watcher = new ChangeWatcher(
+    doc,
+    readNode,
+    evaluate,
+    () => {
+      readAll();
+      evaluate();
+    },
+    (node) => node instanceof Element && node.hasAttribute(OWN_UI_ATTRIBUTE),
+  );
+  const stopWatchingSettings = watchSettings(platform, (next) => {
+    settings = next;
+    lastSent = '';
+    evaluate();
+  });
+  const stopListening = platform.runtime.onMessage((raw) => {
+    const message = parseToContent(raw);
+    if (!message || !isTop) return undefined;
+    if (message.type === 'page-state') return Promise.resolve(strongest()?.report ?? null);
+    frameReports.set(message.frameId, message.report);
+    updateBanner();
+    return undefined;
+  });
+  const onVisibility = (): void => {
+    if (!platform.runtime.isConnected()) teardown();
+  };
+  doc.addEventListener('visibilitychange', onVisibility);
+
+  /** The extension was reloaded or removed: leave nothing behind, and never throw from a stale context. */
+  function teardown(): void {
+    if (stopped) return;
+    stopped = true;
+    watcher.stop();
+    banner.remove();
+    clearHighlight(doc);
+    doc.removeEventListener('visibilitychange', onVisibility);
+    try {
+      stopWatchingSettings();
+      stopListening();
+    } catch {
+      // The old context is gone; its listeners went with it.
+    }
+  }
+
+  readAll();
+  evaluate();
+  watcher.start();
+  return teardown;
+}

@@ -1,0 +1,45 @@
+// The slice of the WebExtension API that LureWatch uses, as an interface: the real implementation wraps
+// webextension-polyfill (browser.ts); tests use an in-memory fake (tests/helpers/fake-platform.ts).
+
+export type StorageChanges = Record<string, { oldValue?: unknown; newValue?: unknown }>;
+
+export interface MessageSender {
+  tabId?: number;
+  frameId?: number;
+  /** The sender's URL (a content script's page, or an extension page). */
+  url?: string;
+  /** True when the sender is one of this extension's own pages (popup, background), not a content script. */
+  fromExtensionPage: boolean;
+}
+
+export interface Platform {
+  storage: {
+    get(key: string): Promise<unknown>;
+    set(items: Record<string, unknown>): Promise<void>;
+    /** Calls back on changes to the local area; returns a function that stops listening. */
+    onChanged(listener: (changes: StorageChanges) => void): () => void;
+  };
+  runtime: {
+    sendMessage(message: unknown): Promise<unknown>;
+    onMessage(listener: (message: unknown, sender: MessageSender) => Promise<unknown> | undefined): () => void;
+    /** False once the extension was reloaded or updated under a running content script. */
+    isConnected(): boolean;
+  };
+  tabs: {
+    activeTab(): Promise<{ id: number } | undefined>;
+    sendMessage(tabId: number, message: unknown, frameId?: number): Promise<unknown>;
+    onRemoved(listener: (tabId: number) => void): () => void;
+    /** Opens one of the extension's own pages in a new tab. */
+    openExtensionPage(path: string): Promise<void>;
+  };
+  action: {
+    setBadge(tabId: number, text: string, color: string, title: string): Promise<void>;
+  };
+  i18n: {
+    message(key: string, substitutions?: string[]): string;
+    uiLanguage(): string;
+  };
+  lifecycle: {
+    onInstalledOrUpdated(listener: (reason: 'install' | 'update' | 'browser_update' | 'other') => void): void;
+  };
+}

@@ -1,0 +1,202 @@
+// The popup's controller: reads the settings, asks the current tab what it found, renders, and turns every change
+// of a control into a settings-change message at once. The background applies changes one at a time and writes
+// storage; content scripts and this popup both follow storage.onChanged, so a change reaches open tabs at once and
+// the popup always ends up showing what is stored.
+import { REPORT_CHANNELS, type ReportChannel } from '../core/advice.js';
+import { SENSITIVITIES, type Sensitivity } from '../core/score.js';
+import { STATS_KEY } from '../background/records.js';
+import type { Platform } from '../platform/types.js';
+import { applyChange, type SettingsChange } from '../settings/change.js';
+import { isSnoozed, normalizeHost, repairSettings, type Settings } from '../settings/schema.js';
+import { readSettings, SETTINGS_KEY } from '../settings/store.js';
+import { findElements, type PopupElements } from './elements.js';
+import { renderFindings } from './findings.js';
+import { localizeDocument, textsFor, type Texts } from './language.js';
+import type { MessageKey } from './message-keys.js';
+import { queryPageState, type PageState } from './page-state.js';
+import { entriesSilencing } from './site.js';
+import { snoozeForHour, snoozeUntilTomorrow } from './snooze.js';
+import { statusKind, statusText } from './status.js';
+
+export interface PopupOptions {
+  /** The clock; tests inject a fixed one. */
+  now?: () => number;
+  /** Opened as a tab (the banner's Settings button), not over a page: no "This page" section. */
+  standalone?: boolean;
+  /** How long to wait for the tab's content script. */
+  pageTimeoutMs?: number;
+}
+
+export interface PopupHandle {
+  /** Stops listening to storage and clears timers (the popup's window usually just closes instead). */
+  stop(): void;
+}
+
+const HINTS: Record<Sensitivity, MessageKey> = {
+  low: 'popupSensitivityHintLow',
+  medium: 'popupSensitivityHintMedium',
+  high: 'popupSensitivityHintHigh',
+};
+/** setTimeout's ceiling; a snooze longer than this simply is not re-rendered at its end while the popup is open. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+export async function startPopup(platform: Platform, doc: Document, options: PopupOptions = {}): Promise<PopupHandle> {
+  const now = options.now ?? Date.now;
+  const standalone = options.standalone ?? false;
+  const texts = textsFor(platform);
+  localizeDocument(doc, texts);
+  const ui = findElements(doc);
+
+  let settings: Settings = await readSettings(platform);
+  let page: PageState = { kind: 'loading' };
+  let week: number | null = null;
+  let saveFailed = false;
+  let snoozeTimer: ReturnType<typeof setTimeout> | undefined;
+  let pageQuery = 0;
+  let stopped = false;
+
+  const render = (): void => {
+    if (stopped) return;
+    renderSettings(ui, settings, texts);
+    const at = now();
+    const kind = statusKind(settings, page, at, standalone);
+    ui.status.textContent = statusText(kind, settings, at, texts);
+    ui.status.dataset.state = kind;
+    ui.snoozeClear.hidden = !isSnoozed(settings, at);
+    ui.pageSection.hidden = standalone;
+    renderSite(ui, page, settings, texts);
+    renderFindings(ui.findings, page, settings, texts);
+    ui.countWeek.textContent = week === null ? '–' : new Intl.NumberFormat(texts.locale).format(week);
+    ui.saveError.hidden = !saveFailed;
+    ui.saveError.textContent = saveFailed ? texts.t('popupSaveFailed') : '';
+    // When a snooze runs out while the popup is open, the status should say so.
+    clearTimeout(snoozeTimer);
+    if (isSnoozed(settings, at)) snoozeTimer = setTimeout(render, Math.min(settings.snoozeUntil - at + 50, MAX_TIMER_MS));
+  };
+
+  const refreshPage = async (): Promise<void> => {
+    if (standalone) return;
+    const query = ++pageQuery;
+    const state = await queryPageState(platform, options.pageTimeoutMs);
+    if (query !== pageQuery) return; // a newer query is on its way; its answer wins
+    page = state;
+    render();
+  };
+
+  const refreshWeek = async (): Promise<void> => {
+    const count = await platform.runtime.sendMessage({ type: 'week-count' }).catch(() => null);
+    week = typeof count === 'number' && Number.isFinite(count) && count >= 0 ? count : null;
+    render();
+  };
+
+  const send = (change: SettingsChange): void => {
+    // Show the change at once; storage.onChanged then confirms it (or the re-read below undoes it).
+    settings = applyChange(settings, change);
+    saveFailed = false;
+    render();
+    platform.runtime.sendMessage({ type: 'settings-change', change }).catch(async () => {
+      saveFailed = true;
+      settings = await readSettings(platform).catch(() => settings);
+      render();
+    });
+  };
+
+  bindControls(ui, {
+    set: (values) => send({ kind: 'set', values }),
+    toggleSite: () => {
+      const host = siteHost(page);
+      if (!host) return;
+      const silencing = entriesSilencing(settings, host);
+      if (silencing.length === 0) send({ kind: 'site', host, disabled: true });
+      else for (const site of silencing) send({ kind: 'site', host: site, disabled: false });
+    },
+    snoozeHour: () => send({ kind: 'set', values: { snoozeUntil: snoozeForHour(now()) } }),
+    snoozeTomorrow: () => send({ kind: 'set', values: { snoozeUntil: snoozeUntilTomorrow(now()) } }),
+    snoozeClear: () => send({ kind: 'set', values: { snoozeUntil: 0 } }),
+  });
+
+  const stopWatching = platform.storage.onChanged((changes) => {
+    const stored = changes[SETTINGS_KEY];
+    if (stored) {
+      settings = repairSettings(stored.newValue).settings;
+      render();
+      // The page's "why no banner" depends on the settings; the content script has them by now or very soon.
+      void refreshPage();
+    }
+    if (changes[STATS_KEY]) void refreshWeek();
+  });
+
+  render();
+  await Promise.all([refreshPage(), refreshWeek()]);
+  return {
+    stop: () => {
+      stopped = true;
+      clearTimeout(snoozeTimer);
+      stopWatching();
+    },
+  };
+}
+
+function siteHost(page: PageState): string | null {
+  if (page.kind !== 'page' || !page.report) return null;
+  return normalizeHost(page.report.host) ? page.report.host : null;
+}
+
+function renderSettings(ui: PopupElements, settings: Settings, texts: Texts): void {
+  ui.enabled.checked = settings.enabled;
+  ui.sensitivity.value = settings.sensitivity;
+  ui.sensitivityHint.textContent = texts.t(HINTS[settings.sensitivity]);
+  ui.familyEspionage.checked = settings.families.espionage;
+  ui.familyFraud.checked = settings.families.fraud;
+  ui.scope.value = settings.scope;
+  ui.position.value = settings.position;
+  ui.reportChannel.value = settings.reportChannel;
+  // Settings other than the switch still matter while off (they apply when it is back on), so they stay usable.
+  ui.pageSection.dataset.enabled = String(settings.enabled);
+}
+
+function renderSite(ui: PopupElements, page: PageState, settings: Settings, texts: Texts): void {
+  const host = siteHost(page);
+  ui.pageHost.textContent = host ? normalizeHost(host) ?? host : '';
+  ui.siteToggle.hidden = host === null;
+  const disabled = host !== null && entriesSilencing(settings, host).length > 0;
+  ui.siteToggle.dataset.state = disabled ? 'disabled' : 'enabled';
+  ui.siteToggle.textContent = texts.t(disabled ? 'popupSiteAllow' : 'popupSiteDisable');
+}
+
+interface Actions {
+  set(values: Extract<SettingsChange, { kind: 'set' }>['values']): void;
+  toggleSite(): void;
+  snoozeHour(): void;
+  snoozeTomorrow(): void;
+  snoozeClear(): void;
+}
+
+function bindControls(ui: PopupElements, actions: Actions): void {
+  const oneOf = <T extends string>(list: readonly T[], value: string): T | null =>
+    (list as readonly string[]).includes(value) ? (value as T) : null;
+  ui.enabled.addEventListener('change', () => actions.set({ enabled: ui.enabled.checked }));
+  ui.sensitivity.addEventListener('change', () => {
+    const sensitivity = oneOf(SENSITIVITIES, ui.sensitivity.value);
+    if (sensitivity) actions.set({ sensitivity });
+  });
+  const families = (): void => actions.set({ families: { espionage: ui.familyEspionage.checked, fraud: ui.familyFraud.checked } });
+  ui.familyEspionage.addEventListener('change', families);
+  ui.familyFraud.addEventListener('change', families);
+  ui.scope.addEventListener('change', () => {
+    const scope = oneOf(['all', 'categories'] as const, ui.scope.value);
+    if (scope) actions.set({ scope });
+  });
+  ui.position.addEventListener('change', () => {
+    const position = oneOf(['top', 'bottom'] as const, ui.position.value);
+    if (position) actions.set({ position });
+  });
+  ui.reportChannel.addEventListener('change', () => {
+    const reportChannel = oneOf<ReportChannel>(REPORT_CHANNELS, ui.reportChannel.value);
+    if (reportChannel) actions.set({ reportChannel });
+  });
+  ui.siteToggle.addEventListener('click', actions.toggleSite);
+  ui.snoozeHour.addEventListener('click', actions.snoozeHour);
+  ui.snoozeTomorrow.addEventListener('click', actions.snoozeTomorrow);
+  ui.snoozeClear.addEventListener('click', actions.snoozeClear);
+}

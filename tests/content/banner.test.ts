@@ -1,0 +1,73 @@
+// @vitest-environment jsdom
+// The banner: attributes the tests and the page can see, text set as text, buttons and Esc.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { Banner, type BannerContent } from '../../src/content/banner.js';
+
+const content = (quote: string): BannerContent => ({
+  severity: 'warning',
+  lang: 'en',
+  title: 'This looks like a recruitment lure',
+  labels: { noticed: 'Noticed', why: 'Why', todo: 'Do', report: 'Report', show: 'Show me', dismiss: 'Dismiss', notOnSite: 'Not on this site', settings: 'Settings', local: 'Local' },
+  evidence: [{ label: 'Offer', quote, context: `before ${quote} after` }],
+  story: 'A story.',
+  advice: 'Advice.',
+  report: '12339',
+  canShow: true,
+});
+
+const actions = () => ({ show: vi.fn(), dismiss: vi.fn(), notOnSite: vi.fn(), settings: vi.fn() });
+
+describe('Banner', () => {
+  beforeEach(() => document.querySelectorAll('lurewatch-banner').forEach((e) => e.remove()));
+
+  it('renders into a shadow root on a host carrying its state', () => {
+    document.documentElement.replaceChildren(document.createElement('body'));
+    const banner = new Banner(document, true);
+    banner.render(content('interest-free loan'), 'bottom', actions());
+    const host = document.querySelector('lurewatch-banner')!;
+    expect(host.getAttribute('data-lurewatch')).toBe('banner');
+    expect(host.getAttribute('data-severity')).toBe('warning');
+    expect(host.getAttribute('data-position')).toBe('bottom');
+    const root = host.shadowRoot!;
+    expect(root.querySelector('[role="alert"]')).not.toBeNull();
+    expect(root.querySelectorAll('[data-part="evidence"]')).toHaveLength(1);
+    expect([...root.querySelectorAll('button')].map((b) => b.getAttribute('data-action'))).toEqual(['show', 'dismiss', 'not-on-site', 'settings']);
+  });
+
+  it('sets page text as text, never as markup', () => {
+    const banner = new Banner(document, true);
+    banner.render(content('<img src=x onerror="window.pwned=1">'), 'top', actions());
+    const root = document.querySelector('lurewatch-banner')!.shadowRoot!;
+    expect(root.querySelector('img')).toBeNull();
+    expect(root.textContent).toContain('<img src=x onerror="window.pwned=1">');
+  });
+
+  it('calls the actions from its buttons and from Esc, keeping keys from the page', () => {
+    const banner = new Banner(document, true);
+    const handlers = actions();
+    banner.render(content('paid reports'), 'top', handlers);
+    const root = document.querySelector('lurewatch-banner')!.shadowRoot!;
+    const pageKeys = vi.fn();
+    document.addEventListener('keydown', pageKeys);
+    for (const action of ['show', 'dismiss', 'not-on-site', 'settings']) {
+      (root.querySelector(`[data-action="${action}"]`) as HTMLButtonElement).click();
+    }
+    expect(handlers.show).toHaveBeenCalledOnce();
+    expect(handlers.notOnSite).toHaveBeenCalledOnce();
+    expect(handlers.settings).toHaveBeenCalledOnce();
+    root.querySelector('button')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+    expect(handlers.dismiss).toHaveBeenCalledTimes(2);
+    expect(pageKeys).not.toHaveBeenCalled();
+  });
+
+  it('is closed to the page outside the test build, and goes away when removed', () => {
+    document.querySelectorAll('lurewatch-banner').forEach((e) => e.remove());
+    const banner = new Banner(document, false);
+    banner.render(content('x'), 'top', actions());
+    expect(document.querySelector('lurewatch-banner')!.shadowRoot).toBeNull();
+    expect(banner.shown).toBe(true);
+    banner.remove();
+    expect(document.querySelector('lurewatch-banner')).toBeNull();
+    expect(banner.shown).toBe(false);
+  });
+});
