@@ -32,7 +32,7 @@ export const BANNER_CSS = `
   border-radius: 10px;
   box-shadow: 0 6px 24px rgba(0, 0, 0, 0.18);
   font: 14px/1.45 system-ui, -apple-system, "Segoe UI", "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif;
-  max-height: 50vh;
+  max-height: 60vh;
   overflow: auto;
   animation: enter 160ms ease-out;
 }
@@ -54,8 +54,10 @@ export const BANNER_CSS = `
 @keyframes enter { from { opacity: 0; transform: translateY(-6px); } to { opacity: 1; transform: none; } }
 h2 { margin: 0 0 4px; font-size: 15px; font-weight: 650; color: var(--fg); }
 h2::before { content: ''; display: inline-block; width: 10px; height: 10px; margin-right: 8px; border-radius: 50%; background: var(--accent); }
-h3 { margin: 8px 0 1px; font-size: 12px; font-weight: 650; letter-spacing: 0.02em; color: var(--muted); }
+h3 { margin: 6px 0 1px; font-size: 12px; font-weight: 650; letter-spacing: 0.02em; color: var(--muted); }
 p { margin: 0; }
+.line { margin-top: 5px; }
+.line strong { font-weight: 650; }
 ul { margin: 2px 0 0; padding: 0 0 0 18px; }
 li { margin: 2px 0; }
 .quote { font-weight: 650; }
@@ -67,7 +69,7 @@ li { margin: 2px 0; }
   overflow: hidden;
   text-overflow: ellipsis;
 }
-.actions { display: flex; flex-wrap: wrap; gap: 8px; margin-top: 10px; }
+.actions { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; margin-top: 10px; }
 button {
   font: inherit;
   color: var(--fg);
@@ -80,7 +82,7 @@ button {
 button.primary { background: var(--accent); border-color: var(--accent); color: #fff; }
 @media (prefers-color-scheme: dark) { button.primary { color: #1d1b16; } }
 button:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
-.local { margin-top: 6px; font-size: 12px; color: var(--muted); }
+.local { margin-left: auto; font-size: 12px; color: var(--muted); }
 `;
 
 /** Evidence highlight in the page, through the CSS Custom Highlight API (no change to the page's DOM). */

@@ -102,9 +102,14 @@ export class Banner {
       list.append(li);
     }
     box.append(list);
-    box.append(el('h3', content.labels.why), el('p', content.story));
-    box.append(el('h3', content.labels.todo), el('p', content.advice));
-    box.append(el('h3', content.labels.report), el('p', content.report));
+    // Why, what to do and where to report, each one short paragraph led by its label: the banner stays compact.
+    const paragraph = (label: string, text: string): HTMLElement => {
+      const p = el('p', undefined, 'line');
+      p.append(el('strong', label), this.doc.createTextNode(` ${text}`));
+      return p;
+    };
+    if (content.story) box.append(paragraph(content.labels.why, content.story));
+    box.append(paragraph(content.labels.todo, content.advice), paragraph(content.labels.report, content.report));
 
     const buttons = el('div', undefined, 'actions');
     const button = (action: string, label: string, handler: () => void, primary = false): void => {
@@ -121,7 +126,8 @@ export class Banner {
     button('dismiss', content.labels.dismiss, actions.dismiss, !content.canShow);
     button('not-on-site', content.labels.notOnSite, actions.notOnSite);
     button('settings', content.labels.settings, actions.settings);
-    box.append(buttons, el('p', content.labels.local, 'local'));
+    buttons.append(el('span', content.labels.local, 'local'));
+    box.append(buttons);
     box.addEventListener('keydown', (event) => {
       if (event.key === 'Escape') actions.dismiss();
     });

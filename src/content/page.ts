@@ -22,6 +22,11 @@ const MAX_CHARS = 2_000_000;
 const STRONGER_BY = 3;
 /** A page that keeps removing the banner gets it back this many times, then we stop: no fight loop. */
 const MAX_REINSERTS = 3;
+/**
+ * No lure fits in fewer characters than this, so a frame with less text (most ad and widget frames, empty
+ * pages) never decodes the rule pack; it starts once enough text has arrived.
+ */
+const MIN_TEXT = 40;
 
 export interface PageOptions {
   openShadow: boolean;
@@ -31,8 +36,8 @@ export async function startPage(platform: Platform, win: Window, doc: Document, 
   const isTop = win === win.top;
   const lang: 'en' | 'zh' = platform.i18n.uiLanguage().toLowerCase().startsWith('zh') ? 'zh' : 'en';
   let settings: Settings = await readSettings(platform);
-  const pack: Pack = await shippedPack();
-  const stream = new TextStream(pack);
+  let stream: TextStream | null = null;
+  let textSeen = 0;
   const banner = new Banner(doc, options.openShadow);
   const frameReports = new Map<number, PageReport>();
   let detection: Detection | null = null;
@@ -44,13 +49,28 @@ export async function startPage(platform: Platform, win: Window, doc: Document, 
   let stopped = false;
 
   const readAll = (): void => {
-    stream.clear();
-    stream.append(extractVisibleText(doc.body ?? doc.documentElement, { maxChars: MAX_CHARS }));
+    const all = extractVisibleText(doc.body ?? doc.documentElement, { maxChars: MAX_CHARS });
+    textSeen = all.text.length;
+    stream?.clear();
+    stream?.append(all);
   };
   const readNode = (node: Node): void => {
+    if (!stream) {
+      textSeen += extractVisibleText(node, { maxChars: MIN_TEXT }).text.trim().length;
+      if (textSeen >= MIN_TEXT) void startMatching();
+      return;
+    }
     if (stream.length >= MAX_CHARS) return;
     stream.append(extractVisibleText(node, { maxChars: MAX_CHARS - stream.length }));
   };
+  /** Decodes the rule pack (once per frame) and reads the whole page. */
+  let starting: Promise<void> | null = null;
+  const startMatching = (): Promise<void> =>
+    (starting ??= shippedPack().then((pack: Pack) => {
+      stream = new TextStream(pack);
+      readAll();
+      evaluate();
+    }));
 
   function currentPageKey(): string {
     return pageKey(`${win.location.origin}${win.location.pathname}${win.location.search}`);
@@ -102,6 +122,10 @@ export async function startPage(platform: Platform, win: Window, doc: Document, 
       counted = false;
       reinserts = 0;
       readAll();
+    }
+    if (!stream) {
+      doc.documentElement?.setAttribute('data-lurewatch-ready', '1');
+      return;
     }
     detection = stream.detect({ sensitivity: settings.sensitivity, hostname: win.location.hostname, families: settings.families });
     const own = reportOf(detection);
@@ -177,7 +201,7 @@ export async function startPage(platform: Platform, win: Window, doc: Document, 
   };
 
   const showEvidence = (): void => {
-    if (!detection) return;
+    if (!detection || !stream) return;
     const ranges: Range[] = [];
     for (const item of detection.evidence) {
       const from = stream.locate(item.start);
@@ -241,7 +265,8 @@ export async function startPage(platform: Platform, win: Window, doc: Document, 
   }
 
   readAll();
-  evaluate();
+  if (textSeen >= MIN_TEXT) await startMatching();
+  else evaluate();
   watcher.start();
   return teardown;
 }

@@ -1,10 +1,11 @@
 // The rule pack at run time: fold table, automaton and rule metadata, decoded once from the generated module.
 //
-// The pack is one deflated, base64-encoded varint stream (see compile/pack-build.ts), inflated with the
-// platform's DecompressionStream: the same code runs in the content script, in Node and in the tests.
+// The pack is one deflated, base64-encoded varint stream (see compile/pack-build.ts), inflated by our own small
+// decoder: the same code runs in the content script, in Node and in the tests.
 
 import { PACK } from './generated/pack.js';
 import { decodeFoldTable, type FoldData, type FoldTable } from './fold/table.js';
+import { inflateRaw } from './inflate.js';
 import { readAutomaton, type Automaton } from './match/automaton.js';
 import { VarintReader, decodeBase64 } from './match/varint.js';
 import type { Facet, Lang, Source } from './rules/schema.js';
@@ -36,25 +37,15 @@ export interface Pack {
   rules: readonly RuleMeta[];
 }
 
+/** Async for the callers' sake (a future pack may load from elsewhere); today the work is synchronous. */
 export async function loadPack(data: PackData): Promise<Pack> {
   if (data.format !== PACK_FORMAT) throw new Error(`rule pack format ${data.format} is not ${PACK_FORMAT}: run npm run rules`);
-  const bytes = await inflate(decodeBase64(data.blob));
+  const bytes = inflateRaw(decodeBase64(data.blob));
   const r = new VarintReader(bytes);
   const meta = JSON.parse(new TextDecoder().decode(r.readBytes())) as { fold: FoldData; rules: RuleMeta[] };
   const automaton = readAutomaton(r);
   if (!r.done) throw new RangeError('rule pack has trailing data');
   return { fold: decodeFoldTable(meta.fold), automaton, rules: meta.rules };
-}
-
-async function inflate(bytes: Uint8Array): Promise<Uint8Array> {
-  const source = new ReadableStream<Uint8Array>({
-    start(controller) {
-      controller.enqueue(bytes);
-      controller.close();
-    },
-  });
-  const inflated = source.pipeThrough(new DecompressionStream('deflate-raw') as unknown as TransformStream<Uint8Array, Uint8Array>);
-  return new Uint8Array(await new Response(inflated).arrayBuffer());
 }
 
 let shipped: Promise<Pack> | undefined;
