@@ -1,4 +1,4 @@
-// Visible text of a document or subtree, as a person reads it: no script, style, noscript or template content,
+// Visible text of a document or subtree, as a person reads it, read with a TreeWalker: no script, style, noscript or template content,
 // nothing hidden, nothing of LureWatch's own UI; open shadow roots included. Shared by the content script and the
 // `scan` command (through jsdom), so both see the same text.
 
@@ -44,12 +44,14 @@ export interface ExtractOptions {
 export function extractVisibleText(root: Node, options: ExtractOptions = {}): ExtractedText {
   const maxChars = options.maxChars ?? Number.POSITIVE_INFINITY;
   const isHidden = options.isHidden ?? hiddenInPage;
-  let lastParent: Element | null = null;
-  let lastHidden = false;
   const parts: string[] = [];
   const segments: TextSegment[] = [];
   let length = 0;
   let truncated = false;
+  let lastParent: Element | null = null;
+  let lastHidden = false;
+  let lastBlock: Node | null = null;
+  let parentBlock: Node | null = null;
 
   const breakLine = (): void => {
     if (length > 0 && parts[parts.length - 1] !== '\n') {
@@ -57,56 +59,68 @@ export function extractVisibleText(root: Node, options: ExtractOptions = {}): Ex
       length++;
     }
   };
-  // An explicit stack rather than recursion: a page nested 10,000 levels deep must not overflow the call stack.
-  const END_OF_BLOCK = null;
-  const stack: Array<Node | null> = [root];
-  while (stack.length > 0 && !truncated) {
-    const node = stack.pop()!;
-    if (node === END_OF_BLOCK) {
-      breakLine();
-      continue;
+  const readText = (text: Text): void => {
+    const value = text.data;
+    if (value.trim().length === 0) return;
+    const parent = text.parentElement;
+    if (parent !== lastParent) {
+      lastParent = parent;
+      lastHidden = parent !== null && isHidden(parent);
+      parentBlock = nearestBlock(text);
     }
-    if (node.nodeType === 3) {
-      const value = (node as Text).data;
-      if (value.trim().length === 0) continue;
-      const parent = node.parentElement;
-      if (parent && parent !== lastParent) {
-        lastParent = parent;
-        lastHidden = isHidden(parent);
-      }
-      if (parent && lastHidden) continue;
-      const room = maxChars - length;
-      const taken = value.length > room ? value.slice(0, room) : value;
-      segments.push({ node: node as Text, start: length });
-      parts.push(taken);
-      length += taken.length;
-      if (taken.length < value.length) truncated = true;
-      continue;
-    }
-    if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) continue;
-    let block = false;
-    if (node.nodeType === 1) {
-      const element = node as Element;
-      const tag = element.tagName.toUpperCase();
-      if (SKIPPED_TAGS.has(tag)) continue;
-      if (element.hasAttribute(OWN_UI_ATTRIBUTE) || element.hasAttribute('hidden')) continue;
-      // What the person is typing is theirs, not the page's offer.
-      if (element.getAttribute('contenteditable') === 'true' || element.getAttribute('contenteditable') === '') continue;
-      if (tag === 'BR') {
-        breakLine();
+    if (lastHidden) return;
+    // Words of two blocks never run together: a change of block is a line break.
+    if (lastBlock !== null && parentBlock !== lastBlock) breakLine();
+    lastBlock = parentBlock;
+    const room = maxChars - length;
+    const taken = value.length > room ? value.slice(0, room) : value;
+    segments.push({ node: text, start: length });
+    parts.push(taken);
+    length += taken.length;
+    if (taken.length < value.length) truncated = true;
+  };
+  // A TreeWalker per tree (the document, then each open shadow root where its host stands): native, iterative,
+  // so a page nested 10,000 levels deep cannot overflow the call stack. Shadow roots nest as deep as hosts do.
+  const walk = (tree: Node): void => {
+    const doc = tree.nodeType === 9 ? (tree as Document) : tree.ownerDocument;
+    if (!doc) return;
+    const walker = doc.createTreeWalker(tree, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */, { acceptNode: accept });
+    for (let node = walker.nextNode(); node && !truncated; node = walker.nextNode()) {
+      if (node.nodeType === 3) {
+        readText(node as Text);
         continue;
       }
-      block = !INLINE_TAGS.has(tag);
+      const element = node as Element;
+      if (element.tagName.toUpperCase() === 'BR') breakLine();
+      const shadow = element.shadowRoot;
+      if (shadow) {
+        breakLine();
+        walk(shadow);
+        lastBlock = null;
+      }
     }
-    if (block) {
-      breakLine();
-      stack.push(END_OF_BLOCK);
-    }
-    for (let child = node.lastChild; child; child = child.previousSibling) stack.push(child);
-    const shadow = node.nodeType === 1 ? (node as Element).shadowRoot : null;
-    if (shadow) stack.push(shadow); // a shadow root renders before the light children it slots in
-  }
+  };
+  walk(root);
   return { text: parts.join(''), segments, truncated };
+}
+
+/** What the walker enters: never skipped tags, our own UI, hidden-attribute subtrees or editable regions. */
+function accept(node: Node): number {
+  if (node.nodeType !== 1) return 1; // FILTER_ACCEPT
+  const element = node as Element;
+  if (SKIPPED_TAGS.has(element.tagName.toUpperCase())) return 2; // FILTER_REJECT: skip the subtree
+  if (element.hasAttribute(OWN_UI_ATTRIBUTE) || element.hasAttribute('hidden')) return 2;
+  // What the person is typing is theirs, not the page's offer.
+  const editable = element.getAttribute('contenteditable');
+  if (editable === 'true' || editable === '' || editable === 'plaintext-only') return 2;
+  return 1;
+}
+
+/** The nearest ancestor that is not an inline element: text in the same block reads as one run. */
+function nearestBlock(text: Text): Node | null {
+  let node: Node | null = text.parentNode;
+  while (node && node.nodeType === 1 && INLINE_TAGS.has((node as Element).tagName.toUpperCase())) node = node.parentNode;
+  return node;
 }
 
 /**
