@@ -27,6 +27,7 @@ const MAX_REINSERTS = 3;
  * pages) never decodes the rule pack; it starts once enough text has arrived.
  */
 const MIN_TEXT = 40;
+const HAN = /\p{Script=Han}/u;
 
 export interface PageOptions {
   openShadow: boolean;
@@ -195,7 +196,7 @@ export async function startPage(platform: Platform, win: Window, doc: Document, 
       evidence: report.evidence.map((item) => ({ label: FACET_LABELS[item.facet][lang], quote: item.quote, context: item.context })),
       story: report.resembles ? CASE_STORIES[report.resembles][lang] : '',
       advice: ADVICE[family][lang],
-      report: reportingLine(family, settings.reportChannel, lang),
+      report: reportingLine(family, settings.reportChannel, lang, report.evidence.some((e) => HAN.test(e.quote))),
       canShow: own,
     };
   };

@@ -62,8 +62,12 @@ export const ADVICE: Record<Family, Bilingual> = {
 export const REPORT_CHANNELS = ['auto', 'cn', 'general'] as const;
 export type ReportChannel = (typeof REPORT_CHANNELS)[number];
 
-export function reportingLine(family: Family, channel: ReportChannel, lang: 'en' | 'zh'): string {
-  const china = channel === 'cn' || (channel === 'auto' && lang === 'zh');
+/**
+ * The reporting line for a finding. `auto` gives China's lines (12339, 96110) when the person reads Chinese or
+ * the lure itself is in Chinese, and the general line otherwise.
+ */
+export function reportingLine(family: Family, channel: ReportChannel, lang: 'en' | 'zh', chineseLure = false): string {
+  const china = channel === 'cn' || (channel === 'auto' && (lang === 'zh' || chineseLure));
   if (china) {
     if (family === 'fraud') {
       return lang === 'zh' ? '反诈专线 96110，或使用国家反诈中心 App 举报。' : 'Anti-fraud line 96110, or the National Anti-Fraud Center app.';

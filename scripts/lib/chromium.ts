@@ -1,0 +1,80 @@
+// Launches Debian's Chromium with an unpacked extension through playwright-core, in a fresh temporary profile.
+// The recipe (flags, how to find the extension id) is ../shared/docs/browsers.md, checked on these machines.
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+export const CHROMIUM_INSTALL_HINT = 'sudo apt-get install chromium';
+
+export interface ChromiumWithExtension {
+  context: BrowserContext;
+  /** The extension's id: the host of its chrome-extension:// URLs. */
+  extensionId: string;
+  /** "chrome-extension://ID" */
+  extensionOrigin: string;
+  close(): Promise<void>;
+}
+
+export interface ChromiumOptions {
+  /** Folder of the unpacked extension (the one holding manifest.json). */
+  extensionDir: string;
+  headless?: boolean;
+  /** Browser UI language, e.g. "en-US" or "zh-CN". */
+  locale?: string;
+  viewport?: { width: number; height: number } | null;
+}
+
+/** Throws an Error that says what to install when Debian's Chromium is missing. */
+export function assertChromiumInstalled(): void {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(`Chromium is not installed (${CHROMIUM_PATH} is missing). Install it with:\n  ${CHROMIUM_INSTALL_HINT}`);
+  }
+}
+
+export async function launchChromium(options: ChromiumOptions): Promise<ChromiumWithExtension> {
+  assertChromiumInstalled();
+  const extensionDir = resolve(options.extensionDir);
+  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`no manifest.json in ${extensionDir}: build first`);
+  const profile = await mkdtemp(join(tmpdir(), 'lurewatch-chromium-'));
+  let context: BrowserContext | undefined;
+  try {
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM_PATH,
+      headless: options.headless ?? true,
+      locale: options.locale ?? 'en-US',
+      viewport: options.viewport === undefined ? { width: 1280, height: 800 } : options.viewport,
+      args: [
+        // Playwright passes --disable-extensions itself; only this exception lets the unpacked extension load.
+        `--disable-extensions-except=${extensionDir}`,
+        `--load-extension=${extensionDir}`,
+        '--no-sandbox',
+        '--disable-gpu',
+        // The browser's own traffic (updates, sync, QUIC probes) must not blur the "no network request" test.
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    });
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+    const extensionId = new URL(worker.url()).host;
+    const opened = context;
+    return {
+      context: opened,
+      extensionId,
+      extensionOrigin: `chrome-extension://${extensionId}`,
+      close: async () => {
+        await opened.close().catch(() => undefined);
+        await rm(profile, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await context?.close().catch(() => undefined);
+    await rm(profile, { recursive: true, force: true });
+    throw error;
+  }
+}
