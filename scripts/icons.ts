@@ -4,19 +4,9 @@ import { chromium } from 'playwright-core';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ICON_SIZES, ROOT } from './build.js';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './lib/chromium.js';
 import { isMainModule } from './lib/main-module.js';
 
-/** The launch recipe of ../shared/docs/browsers.md: Debian's Chromium, nothing that phones home. */
-export const CHROMIUM_PATH = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 export async function renderIcons(svgPath = join(ROOT, 'icons', 'icon.svg'), outDir = join(ROOT, 'icons')): Promise<string[]> {
   const svg = readFileSync(svgPath);

@@ -9,6 +9,18 @@ import { chromium, type BrowserContext } from 'playwright-core';
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 export const CHROMIUM_INSTALL_HINT = 'sudo apt-get install chromium';
 
+/** The launch recipe of ../shared/docs/browsers.md: nothing that phones home, nothing that needs a GPU. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  // The browser's own traffic (updates, sync, QUIC probes) must not blur the "no network request" test.
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
 export interface ChromiumWithExtension {
   context: BrowserContext;
   /** The extension's id: the host of its chrome-extension:// URLs. */
@@ -50,14 +62,7 @@ export async function launchChromium(options: ChromiumOptions): Promise<Chromium
         // Playwright passes --disable-extensions itself; only this exception lets the unpacked extension load.
         `--disable-extensions-except=${extensionDir}`,
         `--load-extension=${extensionDir}`,
-        '--no-sandbox',
-        '--disable-gpu',
-        // The browser's own traffic (updates, sync, QUIC probes) must not blur the "no network request" test.
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
+        ...CHROMIUM_ARGS,
       ],
     });
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
