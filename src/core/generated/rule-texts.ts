@@ -442,6 +442,10 @@ export const RULE_TEXTS: Record<string, { en: string; zh: string }> = {
     "en": "Generous rewards, red packets and gifts for small favours are the flattery that precedes requests for photos or information.",
     "zh": "为一点小忙就给丰厚报酬、红包或礼物，往往是索要照片或信息之前的铺垫。"
   },
+  "offer-refund-compensation-zh": {
+    "en": "An unexpected refund or compensation offered by a caller is the bait of refund scams, which then ask you to transfer money or share a screen.",
+    "zh": "陌生来电主动提出给你退款、理赔或双倍赔偿，是退款类诈骗的诱饵，接着就会让你转账或共享屏幕。"
+  },
   "offer-easy-loan-zh": {
     "en": "Cheap, fast, collateral-free loans offered out of the blue are the usual opening of loan fraud scripts.",
     "zh": "主动推销的低利率、快审批、无抵押贷款，是贷款诈骗话术最常见的开场。"
@@ -578,9 +582,13 @@ export const RULE_TEXTS: Record<string, { en: string; zh: string }> = {
     "en": "High guaranteed returns, 'insider' stock tips and crypto 'arbitrage' are the tells of investment fraud.",
     "zh": "保本高收益、内幕消息荐股、虚拟币“搬砖套利”，都是投资理财诈骗的典型话术。"
   },
-  "scam-impersonation-refund-zh": {
-    "en": "Calls claiming you are under investigation, that your parcel holds contraband, or that you are owed a refund are impersonation and refund scams.",
-    "zh": "自称公检法说你“涉案”、说你的快递查出违禁品、或说要给你“退款理赔”，都是冒充公检法和退款类诈骗。"
+  "scam-impersonation-zh": {
+    "en": "Callers who say you are under investigation, that a warrant is out or that your parcel holds contraband are impersonating the police to get at your money.",
+    "zh": "自称公检法、说你“涉案”“被通缉”或快递里查出违禁品，是冒充公检法诈骗，目的是骗走你的钱。"
+  },
+  "scam-refund-zh": {
+    "en": "A 'customer service' call about a lost parcel, a protection plan about to charge you, or a threat to your credit record is the opening of refund and account-cancellation scams.",
+    "zh": "自称客服来电说快递丢失要理赔、“百万保障”要扣费、不处理就影响征信，是退款和注销类诈骗的开场。"
   },
   "scam-debt-optimisation-zh": {
     "en": "Paid services promising to 'repair' credit records or freeze debts are not offered by banks and are a known fraud.",

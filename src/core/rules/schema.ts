@@ -64,6 +64,11 @@ export interface RuleFile {
 }
 
 const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*-(en|zh)$/;
+/**
+ * Every alternative of every group becomes its own pattern in the automaton, and the automaton ships in every
+ * page: a phrase may spell out at most this many variants. Split a larger one into phrases that say more.
+ */
+export const MAX_VARIANTS_PER_PHRASE = 32;
 const HAN = /\p{Script=Han}/u;
 
 /** Returns a list of problems, each naming the file and rule; empty when the file is valid. */
@@ -147,6 +152,10 @@ export function checkPhraseSyntax(phrase: unknown): string | null {
     }
   }
   if (depth !== 0) return 'unbalanced (';
+  const variants = [...phrase.matchAll(/\(([^()]*)\)/g)].reduce((n, group) => n * group[1]!.split('|').length, 1);
+  if (variants > MAX_VARIANTS_PER_PHRASE) {
+    return `spells ${variants} variants; at most ${MAX_VARIANTS_PER_PHRASE} (split it into more specific phrases)`;
+  }
   return null;
 }
 
