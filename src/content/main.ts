@@ -8,7 +8,7 @@ const scope = globalThis as typeof globalThis & { [GUARD]?: boolean };
 
 if (!scope[GUARD]) {
   scope[GUARD] = true;
-  startPage(createBrowserPlatform(), window, document, { openShadow: __LUREWATCH_TEST__ }).catch((error: unknown) => {
+  startPage(createBrowserPlatform(), window, document, { openShadow: __LUREWATCH_TEST__, testHooks: __LUREWATCH_TEST__ }).catch((error: unknown) => {
     // A failure here must not break the page; say why in the console for whoever looks.
     console.warn('LureWatch could not start on this page:', error);
   });

@@ -31,6 +31,11 @@ const HAN = /\p{Script=Han}/u;
 
 export interface PageOptions {
   openShadow: boolean;
+  /**
+   * Test build only: mark <html data-lurewatch-ready> after each scan, so tests know when to look. A release build
+   * adds nothing to pages it finds quiet, so a page cannot tell that LureWatch is installed.
+   */
+  testHooks: boolean;
 }
 
 export async function startPage(platform: Platform, win: Window, doc: Document, options: PageOptions): Promise<() => void> {
@@ -125,7 +130,7 @@ export async function startPage(platform: Platform, win: Window, doc: Document, 
       readAll();
     }
     if (!stream) {
-      doc.documentElement?.setAttribute('data-lurewatch-ready', '1');
+      markReady();
       return;
     }
     detection = stream.detect({ sensitivity: settings.sensitivity, hostname: win.location.hostname, families: settings.families });
@@ -136,7 +141,10 @@ export async function startPage(platform: Platform, win: Window, doc: Document, 
       send({ type: 'report', report: own });
     }
     if (isTop) updateBanner();
-    doc.documentElement?.setAttribute('data-lurewatch-ready', '1');
+    markReady();
+  };
+  const markReady = (): void => {
+    if (options.testHooks) doc.documentElement?.setAttribute('data-lurewatch-ready', '1');
   };
 
   const updateBanner = (): void => {

@@ -1,12 +1,14 @@
 // Combinations, not keywords: lures shaped like the disclosed cases raise a banner; look-alikes and awareness
 // articles (the source article above all) do not.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { detect, showsBanner, contextAround } from '../../src/core/detect.js';
 import { shippedPack, type Pack } from '../../src/core/pack.js';
 import { BENIGN, LURES } from '../fixtures/scenarios.js';
 
 const SEED = new URL('../../../shared/seed/000_ecab0feff85f7f4d.txt', import.meta.url);
+const seedPresent = existsSync(SEED);
+if (!seedPresent) console.warn(`The source article is absent (${SEED.pathname}): its test is skipped, not passed.`);
 
 let pack: Pack;
 beforeAll(async () => {
@@ -56,7 +58,7 @@ describe('quiet on look-alikes', () => {
     expect(showsBanner(detection), `${detection.severity} ${detection.rules.join(', ')}`).toBe(false);
   });
 
-  it('keeps the source article at info or below, at every sensitivity', () => {
+  it.skipIf(!seedPresent)('keeps the source article at info or below, at every sensitivity', () => {
     const article = readFileSync(SEED, 'utf8');
     for (const sensitivity of ['low', 'medium', 'high'] as const) {
       expect(detect(article, { sensitivity }, pack).severity).toMatch(/none|info/);
