@@ -1,0 +1,121 @@
+// @vitest-environment jsdom
+// The content script's controller against an in-memory browser: banner in the browser's language, settings that
+// reach the page at once, dismissal, frames reporting to the top frame, and a clean teardown.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startBackground } from '../../src/background/service.js';
+import { startPage } from '../../src/content/page.js';
+import { FakeBrowser } from '../helpers/fake-platform.js';
+import { LURES } from '../fixtures/scenarios.js';
+
+const lure = LURES.find((s) => s.name.startsWith('Xiao: loan for proof of service (en)'))!.text;
+const zhLure = LURES.find((s) => s.name.startsWith('Xiao: loan for proof of service (zh)'))!.text;
+
+const until = async (condition: () => boolean, ms = 2000): Promise<void> => {
+  const start = Date.now();
+  while (!condition()) {
+    if (Date.now() - start > ms) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+};
+const banner = (): HTMLElement | null => document.querySelector('lurewatch-banner');
+const root = (): ShadowRoot => banner()!.shadowRoot!;
+
+let stop: (() => void) | undefined;
+beforeEach(() => {
+  document.documentElement.removeAttribute('data-lurewatch-ready');
+  document.body.replaceChildren();
+  banner()?.remove();
+});
+afterEach(() => stop?.());
+
+async function start(text: string, language = 'en-US'): Promise<FakeBrowser> {
+  const browser = new FakeBrowser({ language });
+  startBackground(browser.platform({ kind: 'extension' }));
+  const p = document.createElement('p');
+  p.textContent = text;
+  document.body.append(p);
+  stop = await startPage(browser.platform({ kind: 'content', tabId: 1, frameId: 0, url: location.href }), window, document, {
+    openShadow: true,
+    testHooks: true,
+  });
+  return browser;
+}
+
+describe('content page controller', () => {
+  it('shows the banner in English for an English browser, and reports the page to the badge', async () => {
+    const browser = await start(lure);
+    expect(document.documentElement.getAttribute('data-lurewatch-ready')).toBe('1');
+    expect(banner()?.getAttribute('data-severity')).toMatch(/caution|warning/);
+    expect(root().textContent).toContain('What to do');
+    await until(() => browser.badges.get(1)?.text === '!');
+  });
+
+  it('speaks Chinese in a Chinese browser and points Chinese readers to 12339', async () => {
+    await start(zhLure, 'zh-CN');
+    expect(root().textContent).toContain('建议');
+    expect(root().textContent).toContain('12339');
+  });
+
+  it('follows settings at once: off removes the banner, on brings it back', async () => {
+    const browser = await start(lure);
+    const popup = browser.platform({ kind: 'extension' });
+    await popup.runtime.sendMessage({ type: 'settings-change', change: { kind: 'set', values: { enabled: false } } });
+    await until(() => banner() === null || !banner()!.isConnected);
+    await popup.runtime.sendMessage({ type: 'settings-change', change: { kind: 'set', values: { enabled: true } } });
+    await until(() => banner()?.isConnected === true);
+  });
+
+  it('remembers a dismissal for the page, as a hash of its address', async () => {
+    const browser = await start(lure);
+    (root().querySelector('[data-action="dismiss"]') as HTMLButtonElement).click();
+    expect(banner()?.isConnected ?? false).toBe(false);
+    await until(() => browser.storage.has('dismissed'));
+    const dismissed = browser.storage.get('dismissed') as Record<string, unknown>;
+    expect(Object.keys(dismissed)).toHaveLength(1);
+    expect(JSON.stringify(dismissed)).not.toContain(location.hostname || 'localhost');
+  });
+
+  it('shows what a child frame found, and answers the popup with the strongest finding', async () => {
+    const browser = await start('Welcome to our travel blog. Photos of beaches and mountains, with recipes.');
+    expect(banner()).toBeNull();
+    const frame = browser.platform({ kind: 'content', tabId: 1, frameId: 7, url: 'https://frame.example/' });
+    await frame.runtime.sendMessage({
+      type: 'report',
+      report: {
+        host: 'frame.example',
+        category: 'loan',
+        severity: 'warning',
+        score: 12,
+        families: ['espionage'],
+        resembles: 'xiao',
+        evidence: [{ rule: 'offer-interest-free-loan-en', facet: 'offer', quote: 'interest-free loan', context: 'an interest-free loan' }],
+        rules: ['offer-interest-free-loan-en'],
+        quietBecause: null,
+      },
+    });
+    await until(() => banner()?.isConnected === true);
+    expect(root().textContent).toContain('interest-free loan');
+    // Evidence from another frame cannot be pointed at from here: no "Show me".
+    expect(root().querySelector('[data-action="show"]')).toBeNull();
+    const popup = browser.platform({ kind: 'extension' });
+    const state = (await popup.tabs.sendMessage(1, { type: 'page-state' }, 0)) as { score: number };
+    expect(state.score).toBe(12);
+  });
+
+  it('detects a lure that arrives later, as a chat message', async () => {
+    await start('Hi! Nice to meet you here.');
+    expect(banner()).toBeNull();
+    const message = document.createElement('div');
+    message.textContent = lure;
+    document.body.append(message);
+    await until(() => banner()?.isConnected === true);
+  });
+
+  it('leaves nothing behind when the extension goes away', async () => {
+    const browser = await start(lure);
+    expect(banner()).not.toBeNull();
+    browser.connected = false;
+    document.body.append(document.createElement('p')); // any change makes it look again
+    await until(() => banner() === null);
+  });
+});
