@@ -51,6 +51,8 @@ export async function startPage(platform: Platform, win: Window, doc: Document, 
   let dismissedAt: number | null = dismissedScore(await platform.storage.get(DISMISSED_KEY), currentPageKey());
   let counted = false;
   let reinserts = 0;
+  /** What the banner shows now: re-rendering the same content would only drop the person's keyboard focus. */
+  let rendered = '';
   let address = win.location.href;
   let stopped = false;
 
@@ -153,14 +155,19 @@ export async function startPage(platform: Platform, win: Window, doc: Document, 
     if (!found || !wanted) {
       banner.remove();
       clearHighlight(doc);
+      rendered = '';
       return;
     }
+    const content = contentOf(found.report, found.own);
+    const fingerprint = JSON.stringify([content, settings.position, found.report.score]);
+    if (banner.shown && fingerprint === rendered) return;
     if (banner.element && !banner.shown) {
       // The page removed the banner: put it back a bounded number of times.
       if (reinserts >= MAX_REINSERTS) return;
       reinserts++;
     }
-    banner.render(contentOf(found.report, found.own), settings.position, {
+    rendered = fingerprint;
+    banner.render(content, settings.position, {
       show: () => showEvidence(),
       dismiss: () => {
         dismissedAt = found.report.score;

@@ -111,6 +111,18 @@ describe('content page controller', () => {
     await until(() => banner()?.isConnected === true);
   });
 
+  it('keeps keyboard focus in the banner while the page changes around it', async () => {
+    await start(lure);
+    const dismiss = root().querySelector('[data-action="dismiss"]') as HTMLButtonElement;
+    dismiss.focus();
+    expect(root().activeElement).toBe(dismiss);
+    const note = document.createElement('p');
+    note.textContent = 'An unrelated new paragraph about the weather.';
+    document.body.append(note);
+    await new Promise((resolve) => setTimeout(resolve, 200)); // past the watcher's delay: the page was scored again
+    expect(root().activeElement).toBe(dismiss);
+  });
+
   it('leaves nothing behind when the extension goes away', async () => {
     const browser = await start(lure);
     expect(banner()).not.toBeNull();
