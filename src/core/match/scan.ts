@@ -17,7 +17,9 @@ export interface PhraseHit {
 }
 
 // One buffer reused across scans: the content script scans often, and fresh arrays per scan would churn the heap.
+// A buffer grown for a huge page is let go afterwards, so one big survey does not pin megabytes for the page's life.
 let buffer: Folded | undefined;
+const KEEP_UNITS = 1 << 16;
 
 export function scanPhrases(text: string, pack: Pack): PhraseHit[] {
   buffer ??= createFolded(4096);
@@ -33,5 +35,6 @@ export function scanPhrases(text: string, pack: Pack): PhraseHit[] {
       end: originalEnd(text, folded, end - 1, pack.fold),
     });
   });
+  if (buffer.units.length > KEEP_UNITS) buffer = undefined;
   return hits;
 }
