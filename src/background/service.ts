@@ -7,7 +7,7 @@ import type { MessageSender, Platform } from '../platform/types.js';
 import { applyChange, type SettingsChange } from '../settings/change.js';
 import { repairSettings } from '../settings/schema.js';
 import { SETTINGS_KEY } from '../settings/store.js';
-import { addDismissal, countBanner, weekCount } from './records.js';
+import { addDismissal, countBanner, weekCount } from '../records.js';
 
 const BADGE: Record<Severity, { text: string; color: string }> = {
   none: { text: '', color: '#000000' },

@@ -8,7 +8,7 @@ import { parseToContent, type PageReport } from '../messages.js';
 import type { Platform } from '../platform/types.js';
 import { isSiteDisabled, isSnoozed, type Settings } from '../settings/schema.js';
 import { readSettings, watchSettings } from '../settings/store.js';
-import { DISMISSED_KEY, dismissedScore, pageKey } from '../background/records.js';
+import { DISMISSED_KEY, dismissedScore, pageKey } from '../records.js';
 import { Banner, type BannerContent } from './banner.js';
 import { BANNER_TEXT, FACET_LABELS } from './banner-text.js';
 import { extractVisibleText, OWN_UI_ATTRIBUTE } from './extract.js';

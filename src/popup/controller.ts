@@ -4,7 +4,7 @@
 // the popup always ends up showing what is stored.
 import { REPORT_CHANNELS, type ReportChannel } from '../core/advice.js';
 import { SENSITIVITIES, type Sensitivity } from '../core/score.js';
-import { STATS_KEY } from '../background/records.js';
+import { STATS_KEY } from '../records.js';
 import type { Platform } from '../platform/types.js';
 import { applyChange, type SettingsChange } from '../settings/change.js';
 import { isSnoozed, normalizeHost, repairSettings, type Settings } from '../settings/schema.js';

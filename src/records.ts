@@ -1,6 +1,7 @@
-// Small local records: banners shown per day (for "this week" in the popup) and dismissed pages. Pages are kept
-// as a hash of their address, never the address, with their score, so a stronger lure can still be shown.
-import type { Platform } from '../platform/types.js';
+// Small local records shared by the background (which writes them) and the content script and popup (which read
+// them): banners shown per day (for "this week" in the popup) and dismissed pages. Pages are kept as a hash of
+// their address, never the address, with their score, so a stronger lure can still be shown.
+import type { Platform } from './platform/types.js';
 
 export const STATS_KEY = 'stats';
 export const DISMISSED_KEY = 'dismissed';
