@@ -24,27 +24,34 @@ export interface BackgroundService {
 export function startBackground(platform: Platform): BackgroundService {
   const frames = new Map<number, Map<number, PageReport>>();
   let writes: Promise<unknown> = Promise.resolve();
-  /** Storage writes run one after another, so concurrent changes from popup and pages lose nothing. */
-  const serially = <T>(task: () => Promise<T>): Promise<T> => {
+  /**
+   * Storage writes run one after another, so concurrent changes from popup and pages lose nothing. A failed write
+   * (quota, a locked profile) does not stall the queue; it is logged here and the rejection goes back to whoever
+   * asked, so the popup can say the change was not saved.
+   */
+  const serially = <T>(what: string, task: () => Promise<T>): Promise<T> => {
     const run = writes.then(task, task);
-    writes = run.catch(() => undefined);
+    writes = run.catch((error: unknown) => {
+      console.warn(`LureWatch could not save ${what}:`, error);
+    });
     return run;
   };
 
   platform.lifecycle.onInstalledOrUpdated(() => {
-    void serially(async () => {
+    // Already logged by the queue; nobody else is waiting for this write, so the rejection stops here.
+    serially('its repaired settings', async () => {
       const stored = await platform.storage.get(SETTINGS_KEY);
       const { settings, repairs } = repairSettings(stored);
       if (stored === undefined || repairs.length > 0) {
         if (repairs.length > 0) console.warn(`LureWatch repaired its settings: ${repairs.join('; ')}`);
         await platform.storage.set({ [SETTINGS_KEY]: settings });
       }
-    });
+    }).catch(() => undefined);
   });
   platform.tabs.onRemoved((tabId) => frames.delete(tabId));
 
   const changeSettings = (change: SettingsChange): Promise<void> =>
-    serially(async () => {
+    serially('a settings change', async () => {
       const current = repairSettings(await platform.storage.get(SETTINGS_KEY)).settings;
       await platform.storage.set({ [SETTINGS_KEY]: applyChange(current, change) });
     });
@@ -80,9 +87,9 @@ export function startBackground(platform: Platform): BackgroundService {
       case 'report':
         return onReport(message.report, sender);
       case 'banner-shown':
-        return serially(() => countBanner(platform, Date.now()));
+        return serially('the week count', () => countBanner(platform, Date.now()));
       case 'dismiss':
-        return serially(() => addDismissal(platform, message.page, message.score, Date.now()));
+        return serially('a dismissal', () => addDismissal(platform, message.page, message.score, Date.now()));
       case 'settings-change':
         return changeSettings(message.change);
       case 'open-settings':

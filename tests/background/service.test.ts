@@ -47,6 +47,42 @@ describe('background settings', () => {
     expect(stored()).toMatchObject({ sensitivity: 'high', position: 'bottom', disabledSites: ['jobs.example'] });
   });
 
+  it('reports a failed write to the sender and in the log, and later writes still go through', async () => {
+    browser.seed({ settings: { ...DEFAULTS } });
+    startBackground(browser.platform());
+    const popup = browser.platform({ kind: 'extension', url: 'popup.html' });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    browser.failWrites = 'QUOTA_BYTES quota exceeded';
+    await expect(
+      popup.runtime.sendMessage({ type: 'settings-change', change: { kind: 'set', values: { sensitivity: 'high' } } }),
+    ).rejects.toThrow(/quota/);
+    expect(stored().sensitivity).toBe('medium');
+    expect(warn).toHaveBeenCalledWith('LureWatch could not save a settings change:', expect.any(Error));
+    // The queue is not stuck behind the failure.
+    browser.failWrites = undefined;
+    await popup.runtime.sendMessage({ type: 'settings-change', change: { kind: 'set', values: { position: 'bottom' } } });
+    expect(stored()).toMatchObject({ sensitivity: 'medium', position: 'bottom' });
+  });
+
+  it('a failed repair on install is logged, not thrown into the void', async () => {
+    browser.seed({ settings: { enabled: 'yes' } });
+    startBackground(browser.platform());
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    browser.failWrites = 'database is locked';
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown): void => void unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      await browser.install();
+      await new Promise((done) => setTimeout(done, 10));
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+    expect(unhandled).toEqual([]);
+    expect(warn).toHaveBeenCalledWith('LureWatch could not save its repaired settings:', expect.any(Error));
+    expect(browser.storage.get('settings')).toEqual({ enabled: 'yes' }); // nothing lost: the stored value is untouched
+  });
+
   it('ignores malformed and unknown messages, changing nothing', async () => {
     browser.seed({ settings: { ...DEFAULTS } });
     const service = startBackground(browser.platform());

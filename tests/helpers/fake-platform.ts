@@ -56,6 +56,11 @@ export class FakeBrowser {
   /** False after an "extension reload": content contexts see runtime.isConnected() === false. */
   connected = true;
   /**
+   * When set, storage.set rejects with this message and stores nothing, the way a browser does when the quota is
+   * exceeded or the profile's database is locked: writers must report it rather than swallow it.
+   */
+  failWrites: string | undefined;
+  /**
    * Answers tabs.sendMessage for a tab with no content context: the programmable content script of the popup
    * tests. Undefined means no content script there (a browser page): the send fails as in Chromium.
    */
@@ -156,6 +161,7 @@ export class FakeBrowser {
   }
 
   private async write(items: Record<string, unknown>): Promise<void> {
+    if (this.failWrites !== undefined) throw new Error(this.failWrites);
     const changes: StorageChanges = {};
     for (const [key, value] of Object.entries(items)) {
       const oldValue = this.storage.get(key);

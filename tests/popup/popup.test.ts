@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // The popup against an in-memory browser with the real background service: what it shows for stored settings and
 // for the current tab, and the messages its controls send.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CASE_STORIES } from '../../src/core/advice.js';
 import { RULE_TEXTS } from '../../src/core/generated/rule-texts.js';
 import { FACET_LABELS } from '../../src/content/banner-text.js';
@@ -102,6 +102,26 @@ describe('popup controls', () => {
     expect(storedSettings(o).sensitivity).toBe('high');
     expect(o.byId<HTMLSelectElement>('sensitivity').value).toBe('high');
     expect(o.byId('sensitivity-hint').textContent).toMatch(/weaker signs/);
+  });
+
+  it('say when a change could not be saved, and show the stored value again', async () => {
+    const o = await start({ pageState: null });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    o.browser.failWrites = 'QUOTA_BYTES quota exceeded';
+    choose(o.byId<HTMLSelectElement>('sensitivity'), 'high');
+    expect(o.byId<HTMLSelectElement>('sensitivity').value).toBe('high'); // shown at once...
+    await o.browser.settle();
+    expect(o.byId('save-error').hidden).toBe(false); // ...then the failure is said
+    expect(o.byId('save-error').textContent).toMatch(/not saved|could not/i);
+    expect(o.byId<HTMLSelectElement>('sensitivity').value).toBe('medium'); // and the control shows what is stored
+    expect((o.browser.storage.get('settings') as Settings | undefined)?.sensitivity).not.toBe('high');
+    // The next change that works clears the message.
+    o.browser.failWrites = undefined;
+    choose(o.byId<HTMLSelectElement>('position'), 'bottom');
+    await o.browser.settle();
+    expect(o.byId('save-error').hidden).toBe(true);
+    expect(storedSettings(o).position).toBe('bottom');
+    warn.mockRestore();
   });
 
   it('send every other setting as its own change', async () => {
