@@ -154,6 +154,19 @@ describe.each(['production', 'test'] as const)('%s build', (kind) => {
       expect(code, `${file} still mentions __LUREWATCH_TEST__`).not.toContain('__LUREWATCH_TEST__');
     }
   });
+
+  it.each(BROWSERS)('%s: bundles hold no network API and no remote address', (browser) => {
+    // The runtime guarantee is the e2e "no network request" test; this one catches a network call the moment it
+    // is written, even on a code path the browser tests never reach.
+    const dir = dirOf(result(), browser);
+    for (const file of ['content.js', 'background.js', 'popup.js']) {
+      const code = readFileSync(join(dir, file), 'utf8');
+      for (const api of [/(^|[^\w$])fetch\s*\(/, /XMLHttpRequest/, /WebSocket/, /sendBeacon/, /EventSource/, /importScripts/, /RTCPeerConnection/]) {
+        expect(code, `${file} uses ${api.source}`).not.toMatch(api);
+      }
+      expect(code, `${file} names a remote address`).not.toMatch(/(https?|wss?):\/\/[a-z0-9]/i);
+    }
+  });
 });
 
 describe('the two builds', () => {
