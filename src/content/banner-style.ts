@@ -56,6 +56,14 @@ h2 { margin: 0 0 4px; font-size: 15px; font-weight: 650; color: var(--fg); }
 h2::before { content: ''; display: inline-block; width: 10px; height: 10px; margin-right: 8px; border-radius: 50%; background: var(--accent); }
 h3 { margin: 6px 0 1px; font-size: 12px; font-weight: 650; letter-spacing: 0.02em; color: var(--muted); }
 p { margin: 0; }
+.notice {
+  margin: 4px 0 2px;
+  padding: 4px 8px;
+  border-radius: 6px;
+  background: var(--button-bg);
+  color: var(--fg);
+  font-weight: 600;
+}
 .line { margin-top: 5px; }
 .line strong { font-weight: 650; }
 ul { margin: 2px 0 0; padding: 0 0 0 18px; }

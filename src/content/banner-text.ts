@@ -17,6 +17,10 @@ export const BANNER_TEXT = {
   notOnSite: { en: 'Not on this site', zh: '此网站不再提示' },
   settings: { en: 'Settings', zh: '设置' },
   local: { en: 'Checked on your device. Nothing was sent anywhere.', zh: '仅在本机检查，没有发送任何内容。' },
+  notSaved: {
+    en: 'LureWatch could not save “Not on this site”, so it keeps watching here. Try again, or use the toolbar button.',
+    zh: 'LureWatch 未能保存“此网站不再提示”，因此会继续在此提示。请再试一次，或使用工具栏按钮设置。',
+  },
   fromFrame: { en: '(in an embedded frame)', zh: '（在页面内嵌的框架中）' },
 } satisfies Record<string, Bilingual>;
 

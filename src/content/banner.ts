@@ -15,6 +15,8 @@ export interface BannerContent {
   report: string;
   /** False when the evidence cannot be pointed at in this page (it came from a frame). */
   canShow: boolean;
+  /** One line about a choice of the person's that could not be saved; empty for none. */
+  notice: string;
 }
 
 export interface BannerActions {
@@ -91,6 +93,11 @@ export class Banner {
     box.setAttribute('role', 'alert');
     box.setAttribute('aria-live', 'assertive');
     box.append(el('h2', content.title));
+    if (content.notice) {
+      const notice = el('p', content.notice, 'notice');
+      notice.setAttribute('role', 'status');
+      box.append(notice);
+    }
 
     box.append(el('h3', content.labels.noticed));
     const list = el('ul');

@@ -55,6 +55,8 @@ export async function startPage(platform: Platform, win: Window, doc: Document, 
   let rendered = '';
   let address = win.location.href;
   let stopped = false;
+  /** A line the banner adds when one of its own actions could not be saved (until the page changes). */
+  let notice = '';
 
   const readAll = (): void => {
     const all = extractVisibleText(doc.body ?? doc.documentElement, { maxChars: MAX_CHARS });
@@ -115,9 +117,17 @@ export async function startPage(platform: Platform, win: Window, doc: Document, 
     return best;
   };
 
+  /** Tells the background; resolves when it has acted, rejects when it could not (e.g. a failed storage write). */
+  const request = (message: unknown): Promise<unknown> => {
+    if (!platform.runtime.isConnected()) {
+      teardown();
+      return Promise.reject(new Error('LureWatch was reloaded or removed'));
+    }
+    return platform.runtime.sendMessage(message);
+  };
+  /** Fire and forget: reports and counts whose loss costs the person nothing they would notice. */
   const send = (message: unknown): void => {
-    if (!platform.runtime.isConnected()) return teardown();
-    platform.runtime.sendMessage(message).catch(() => undefined);
+    request(message).catch(() => undefined);
   };
 
   const evaluate = (): void => {
@@ -126,6 +136,7 @@ export async function startPage(platform: Platform, win: Window, doc: Document, 
     if (win.location.href !== address) {
       // Same document, new address (a single-page app navigated): a new page for dismissals and counts.
       address = win.location.href;
+      notice = '';
       dismissedAt = null;
       counted = false;
       reinserts = 0;
@@ -178,7 +189,15 @@ export async function startPage(platform: Platform, win: Window, doc: Document, 
       },
       notOnSite: () => {
         banner.remove();
-        send({ type: 'settings-change', change: { kind: 'site', host: win.location.hostname, disabled: true } });
+        clearHighlight(doc);
+        // Hidden at once; if the choice could not be saved, the banner comes back saying so, rather than the
+        // site silently lighting up again on the next page.
+        request({ type: 'settings-change', change: { kind: 'site', host: win.location.hostname, disabled: true } }).catch(() => {
+          if (stopped) return;
+          notice = BANNER_TEXT.notSaved[lang];
+          banner.reattach(); // we took it away ourselves: not a page fighting the banner
+          updateBanner();
+        });
       },
       settings: () => send({ type: 'open-settings' }),
     });
@@ -213,6 +232,7 @@ export async function startPage(platform: Platform, win: Window, doc: Document, 
       advice: ADVICE[family][lang],
       report: reportingLine(family, settings.reportChannel, lang, report.evidence.some((e) => HAN.test(e.quote))),
       canShow: own,
+      notice,
     };
   };
 

@@ -13,6 +13,7 @@ const content = (quote: string): BannerContent => ({
   advice: 'Advice.',
   report: '12339',
   canShow: true,
+  notice: '',
 });
 
 const actions = () => ({ show: vi.fn(), dismiss: vi.fn(), notOnSite: vi.fn(), settings: vi.fn() });
@@ -32,6 +33,16 @@ describe('Banner', () => {
     expect(root.querySelector('[role="alert"]')).not.toBeNull();
     expect(root.querySelectorAll('[data-part="evidence"]')).toHaveLength(1);
     expect([...root.querySelectorAll('button')].map((b) => b.getAttribute('data-action'))).toEqual(['show', 'dismiss', 'not-on-site', 'settings']);
+  });
+
+  it('shows a notice line only when there is one', () => {
+    const banner = new Banner(document, true);
+    banner.render(content('interest-free loan'), 'top', actions());
+    const root = document.querySelector('lurewatch-banner')!.shadowRoot!;
+    expect(root.querySelector('.notice')).toBeNull();
+    banner.render({ ...content('interest-free loan'), notice: 'Could not save.' }, 'top', actions());
+    expect(root.querySelector('.notice')?.textContent).toBe('Could not save.');
+    expect(root.querySelector('.notice')?.getAttribute('role')).toBe('status');
   });
 
   it('sets page text as text, never as markup', () => {

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // The content script's controller against an in-memory browser: banner in the browser's language, settings that
 // reach the page at once, dismissal, frames reporting to the top frame, and a clean teardown.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startBackground } from '../../src/background/service.js';
 import { startPage } from '../../src/content/page.js';
 import { FakeBrowser } from '../helpers/fake-platform.js';
@@ -73,6 +73,25 @@ describe('content page controller', () => {
     const dismissed = browser.storage.get('dismissed') as Record<string, unknown>;
     expect(Object.keys(dismissed)).toHaveLength(1);
     expect(JSON.stringify(dismissed)).not.toContain(location.hostname || 'localhost');
+  });
+
+  it('"Not on this site" hides the banner and stores the site; if the write fails the banner returns and says so', async () => {
+    const browser = await start(lure);
+    const notOnSite = (): void => (root().querySelector('[data-action="not-on-site"]') as HTMLButtonElement).click();
+    browser.failWrites = 'QUOTA_BYTES quota exceeded';
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    notOnSite();
+    expect(banner()?.isConnected ?? false).toBe(false); // at once, whatever happens to the write
+    await until(() => banner()?.isConnected === true && root().querySelector('.notice') !== null);
+    expect(root().querySelector('.notice')!.textContent).toMatch(/could not save/);
+    expect(root().querySelector('.notice')!.getAttribute('role')).toBe('status');
+    warn.mockRestore();
+    // Trying again once storage works: the banner goes and stays gone, and the site is remembered.
+    browser.failWrites = undefined;
+    notOnSite();
+    await until(() => ((browser.storage.get('settings') as { disabledSites?: string[] } | undefined)?.disabledSites?.length ?? 0) === 1);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(banner()?.isConnected ?? false).toBe(false);
   });
 
   it('shows what a child frame found, and answers the popup with the strongest finding', async () => {
