@@ -60,6 +60,10 @@ export class FakeBrowser {
    * exceeded or the profile's database is locked: writers must report it rather than swallow it.
    */
   failWrites: string | undefined;
+  /** Fails only the write with this number (counting from 0 in writesAttempted), as a one-off storage hiccup. */
+  failWriteAt: { index: number; message: string } | undefined;
+  /** Every storage.set call so far, failed ones included. */
+  writesAttempted = 0;
   /**
    * Answers tabs.sendMessage for a tab with no content context: the programmable content script of the popup
    * tests. Undefined means no content script there (a browser page): the send fails as in Chromium.
@@ -161,7 +165,9 @@ export class FakeBrowser {
   }
 
   private async write(items: Record<string, unknown>): Promise<void> {
+    const index = this.writesAttempted++;
     if (this.failWrites !== undefined) throw new Error(this.failWrites);
+    if (this.failWriteAt?.index === index) throw new Error(this.failWriteAt.message);
     const changes: StorageChanges = {};
     for (const [key, value] of Object.entries(items)) {
       const oldValue = this.storage.get(key);
