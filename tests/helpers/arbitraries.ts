@@ -9,6 +9,7 @@ const TRICKY = [
   '𝐏𝐀𝐈𝐃', '𝔩𝔬𝔞𝔫', 'ｌｏａｎ', 'Ｐａｉｄ', 'ﬁ', '㎞', '①', // mathematical, full-width, ligature, compatibility
   'іnterest', 'рay', 'Σ', 'ß', 'İ', // Cyrillic and Greek look-alikes, special casing
   '貸款', '無息', '軍人', '退 役', // Traditional, spaced Chinese
+  '\u0000', '\u0007', '\u001b', '\u007f', '\u0085', '\u2028', '\u2029', '\ufffe', '\uffff', // control and non-characters
   '\n', '\t', '  ', '\u3000', '\r\n', '-', '.', ',', '!', '$', '%', '0', '800', '1,000',
   'P A I D', 'a b', 'x',
 ];
