@@ -7,7 +7,7 @@ export const HINT_CSS = `
   position: fixed;
   z-index: 2147483646;
   display: block;
-  width: min(360px, calc(100vw - 16px));
+  width: min(340px, calc(100vw - 16px));
   pointer-events: none;
 }
 :host([data-placed='no']) { visibility: hidden; }
@@ -19,7 +19,11 @@ export const HINT_CSS = `
   --button-bg: #f3efe4;
   --button-border: #8a8578;
   --focus: #0b57d0;
-  pointer-events: auto;
+  /*
+   * Only the buttons take the pointer: where the hint has to sit below a field it lies over the next one, and a
+   * click there should still reach the page.
+   */
+  pointer-events: none;
   box-sizing: border-box;
   padding: 10px 12px 9px;
   background: var(--bg);
@@ -53,6 +57,7 @@ p { margin: 3px 0 0; }
 .safer strong { font-weight: 650; }
 .actions { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; margin-top: 8px; }
 button {
+  pointer-events: auto;
   font: inherit;
   font-size: 12.5px;
   color: var(--fg);

@@ -1,7 +1,7 @@
 // The post hint: a small, non-modal note next to the field the person is typing into. Its host element (carrying
 // data-lurewatch="hint") is appended to <html>, never next to the field: frameworks such as React own the field's
 // surroundings and would remove or trip over a stranger there. The host is `position: fixed` and placed from the
-// field's getBoundingClientRect, below it, above it or beside it, never over the field, so the text stays visible.
+// field's getBoundingClientRect, beside it, below or above it, never over the field, so the text stays visible.
 import { OWN_UI_ATTRIBUTE } from './extract.js';
 import { adoptStyles } from './banner.js';
 import { HINT_CSS } from './hint-style.js';
@@ -86,16 +86,21 @@ export class Hint {
     const width = view.innerWidth;
     const height = view.innerHeight;
     const box = host.getBoundingClientRect();
-    const hintWidth = box.width || Math.min(360, width - 2 * EDGE);
+    const hintWidth = box.width || Math.min(340, width - 2 * EDGE);
     const hintHeight = box.height;
     const offScreen = field.bottom <= 0 || field.top >= height || field.right <= 0 || field.left >= width;
-    let top: number | null = null;
-    let left = clamp(field.left, EDGE, width - hintWidth - EDGE);
-    if (field.bottom + GAP + hintHeight <= height - EDGE) top = field.bottom + GAP;
-    else if (field.top - GAP - hintHeight >= EDGE) top = field.top - GAP - hintHeight;
-    else if (field.right + GAP + hintWidth <= width - EDGE) {
+    // Beside the field first: below it, the hint would lie over the next field of a form and catch its clicks.
+    let top: number;
+    let left: number;
+    if (field.right + GAP + hintWidth <= width - EDGE) {
       left = field.right + GAP;
       top = clamp(field.top, EDGE, height - hintHeight - EDGE);
+    } else if (field.bottom + GAP + hintHeight <= height - EDGE) {
+      left = clamp(field.left, EDGE, width - hintWidth - EDGE);
+      top = field.bottom + GAP;
+    } else if (field.top - GAP - hintHeight >= EDGE) {
+      left = clamp(field.left, EDGE, width - hintWidth - EDGE);
+      top = field.top - GAP - hintHeight;
     } else if (field.left - GAP - hintWidth >= EDGE) {
       left = field.left - GAP - hintWidth;
       top = clamp(field.top, EDGE, height - hintHeight - EDGE);

@@ -104,10 +104,10 @@ export const KIND_WHY: Record<DisclosureKind, Bilingual> = {
 
 /** The generic wording when the signal was a sector mention (sector rules carry no wording of their own). */
 export const KIND_SAFER: Record<DisclosureKind, Bilingual> = {
-  unit: { en: '"I serve in the armed forces", without the unit or base', zh: '“我在部队服役”，不写番号和驻地' },
-  employer: { en: '"an engineering company" or "a manufacturer"', zh: '“一家工程企业”或“一家制造企业”' },
-  institute: { en: '"a research organisation"', zh: '“一家科研单位”' },
-  project: { en: '"engineering projects", without what they are', zh: '“工程项目”，不写项目内容' },
+  unit: { en: '“I serve in the armed forces”, without the unit or base', zh: '“我在部队服役”，不写番号和驻地' },
+  employer: { en: '“an engineering company” or “a manufacturer”', zh: '“一家工程企业”或“一家制造企业”' },
+  institute: { en: '“a research organisation”', zh: '“一家科研单位”' },
+  project: { en: '“engineering projects”, without what they are', zh: '“工程项目”，不写项目内容' },
   clearance: { en: 'nothing: leave the clearance out', zh: '不写涉密身份和审查情况' },
   site: { en: 'say nothing about which sites you can enter', zh: '不提自己能进出哪些场所' },
 };

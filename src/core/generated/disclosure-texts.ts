@@ -3,27 +3,27 @@
 
 export const SAFER_WORDING: Record<string, { en: string; zh: string }> = {
   "disclose-unit-en": {
-    "en": "\"I serve in the armed forces\", without the unit, base or posting",
+    "en": "“I serve in the armed forces”, without the unit, base or posting",
     "zh": "“我在部队服役”，不写番号、驻地和岗位"
   },
   "disclose-unit-number-en": {
-    "en": "\"a military unit\", without its number or name",
+    "en": "“a military unit”, without its number or name",
     "zh": "“一支部队”，不写番号或名称"
   },
   "disclose-employer-defence-en": {
-    "en": "\"an aerospace and engineering company\"",
+    "en": "“an aerospace and engineering company”",
     "zh": "“一家航空航天与工程企业”"
   },
   "disclose-institute-en": {
-    "en": "\"a government research organisation\"",
+    "en": "“a government research organisation”",
     "zh": "“一家科研单位”"
   },
   "disclose-project-en": {
-    "en": "\"I work on engineering projects\", without what they are",
+    "en": "“I work on engineering projects”, without what they are",
     "zh": "“我做工程项目”，不写项目内容"
   },
   "disclose-clearance-en": {
-    "en": "nothing: leave the clearance out, or say \"eligible for security vetting\"",
+    "en": "nothing: leave the clearance out, or say “eligible for security vetting”",
     "zh": "不写审查等级，或写“可接受安全审查”"
   },
   "disclose-site-en": {
@@ -31,23 +31,23 @@ export const SAFER_WORDING: Record<string, { en: string; zh: string }> = {
     "zh": "不提自己能进出哪些场所"
   },
   "disclose-unit-zh": {
-    "en": "\"I serve in the armed forces\", without the unit, base or posting",
+    "en": "“I serve in the armed forces”, without the unit, base or posting",
     "zh": "“我在部队服役”，不写番号、驻地和岗位"
   },
   "disclose-unit-number-zh": {
-    "en": "\"a military unit\", without its number or name",
+    "en": "“a military unit”, without its number or name",
     "zh": "“某部队”，不写番号"
   },
   "disclose-employer-zh": {
-    "en": "\"an aerospace manufacturer\" or \"a large manufacturing group\"",
+    "en": "“an aerospace manufacturer” or “a large manufacturing group”",
     "zh": "“一家航空制造企业”或“一家大型制造企业”"
   },
   "disclose-institute-zh": {
-    "en": "\"a research organisation\"",
+    "en": "“a research organisation”",
     "zh": "“一家科研单位”"
   },
   "disclose-project-zh": {
-    "en": "\"I work on engineering projects\", without what they are",
+    "en": "“I work on engineering projects”, without what they are",
     "zh": "“我做工程项目”，不写项目内容"
   },
   "disclose-clearance-zh": {
