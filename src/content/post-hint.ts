@@ -66,6 +66,13 @@ export async function startPostHints(platform: Platform, win: Window, doc: Docum
 
   const check = (field: Field): void => {
     if (stopped || !platform.runtime.isConnected()) return teardown();
+    // Checked again before every read (the input-event cache can be stale): a "show password" toggle turns a
+    // password field into a text field and back, and a page may hide or disable a field at any time.
+    if (readableField(field.element) === null) {
+      resolved.delete(field.element);
+      if (hint.anchor === field.element) hide();
+      return;
+    }
     if (!allowed() || dismissed.has(field.element) || !field.element.isConnected) {
       if (hint.anchor === field.element || !allowed()) hide();
       return;

@@ -148,6 +148,19 @@ describe('post hint', () => {
     expect(host()!.getAttribute('lang')).toBe('zh-CN');
   });
 
+  it('stops reading a field that turns into a password field', async () => {
+    const field = (await start('<input data-t type="text" id="secret">')) as HTMLInputElement;
+    type(field, DISCLOSURE);
+    await until(() => host() !== null);
+    field.type = 'password';
+    let reads = 0;
+    Object.defineProperty(field, 'value', { get: () => (reads++, DISCLOSURE), configurable: true });
+    field.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    await until(() => host() === null);
+    await pause(60);
+    expect(reads).toBe(0);
+  });
+
   it('never reads a password, payment or one-time-code field, and never stores typed text', async () => {
     await start('<input id="p" type="password"><input id="c" autocomplete="cc-number"><input id="o" autocomplete="one-time-code"><textarea data-t></textarea>');
     for (const id of ['p', 'c', 'o']) {
