@@ -84,7 +84,10 @@ export async function startPostHints(platform: Platform, win: Window, doc: Docum
       return;
     }
     const text = fieldText(field, MAX_FIELD_CHARS);
-    if (text === lastText && hint.anchor === field.element) return;
+    if (text === lastText && hint.anchor === field.element) {
+      hint.place(); // the text is the same, but a growing text area or a page's own layout may have moved the field
+      return;
+    }
     lastText = text;
     if (!pack) {
       // The rule pack is decoded on the first pause in a free-text field, not on every page.
