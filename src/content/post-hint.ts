@@ -32,7 +32,6 @@ export async function startPostHints(platform: Platform, win: Window, doc: Docum
   /** Fields resolved once per element: an input event then costs a map lookup and a timer, not a style query. */
   const resolved = new WeakMap<Element, Field | null>();
   const dismissed = new WeakSet<HTMLElement>();
-  const counted = new WeakSet<HTMLElement>();
   let pack: Pack | null = null;
   let pending: Field | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -91,11 +90,18 @@ export async function startPostHints(platform: Platform, win: Window, doc: Docum
     lastText = text;
     if (!pack) {
       // The rule pack is decoded on the first pause in a free-text field, not on every page.
-      void shippedPack().then((loaded) => {
-        pack = loaded;
-        lastText = '';
-        check(field);
-      });
+      shippedPack().then(
+        (loaded) => {
+          pack = loaded;
+          lastText = '';
+          check(field);
+        },
+        (error: unknown) => {
+          // Without rules there is nothing to check; say why once, and stop listening.
+          console.warn('LureWatch could not load its rules for post hints:', error);
+          teardown();
+        },
+      );
       return;
     }
     const found = checkDisclosure(text, { category: categoryOfHost(win.location.hostname) }, pack);
@@ -103,6 +109,8 @@ export async function startPostHints(platform: Platform, win: Window, doc: Docum
       if (hint.anchor === field.element) hide();
       return;
     }
+    // A hint appearing (not one that stays up while the person keeps typing) is counted: a number, nothing else.
+    const appearing = hint.anchor !== field.element;
     hint.show(contentOf(found), field.element, {
       dismiss: () => {
         dismissed.add(field.element);
@@ -118,10 +126,7 @@ export async function startPostHints(platform: Platform, win: Window, doc: Docum
         field.element.focus({ preventScroll: true });
       },
     });
-    if (!counted.has(field.element)) {
-      counted.add(field.element);
-      platform.runtime.sendMessage({ type: 'hint-shown' }).catch(() => undefined);
-    }
+    if (appearing) platform.runtime.sendMessage({ type: 'hint-shown' }).catch(() => undefined);
     follow ??= setInterval(() => {
       // A page that clears its chat box after sending, or replaces the field, fires no input event.
       const anchored = hint.anchor;

@@ -83,6 +83,14 @@ describe('post hint', () => {
     await until(() => host() !== null);
     field.value = '';
     await until(() => host() === null);
+    // The next message discloses again: the hint comes back, and each appearance is counted once.
+    type(field, DISCLOSURE);
+    await until(() => host() !== null);
+    type(field, `${DISCLOSURE} Still typing.`);
+    await pause(60);
+    await until(() => Object.values((browser.storage.get('hintStats') as Record<string, number> | undefined) ?? {})[0] === 2);
+    await pause(60);
+    expect(Object.values(browser.storage.get('hintStats') as Record<string, number>)).toEqual([2]);
   });
 
   it('goes away and stays away for that field on Dismiss, and Escape dismisses too', async () => {
