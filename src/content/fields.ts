@@ -20,8 +20,9 @@ const SECRET_AUTOCOMPLETE = /(^|\s)(cc-[a-z-]+|current-password|new-password|one
 const SECRET_NAME = /pass(word|wd)|\bpass(code)?\b|pwd|\bpin\b|\botp|one.?time|verif(y|ication).?code|security.?code|\bcvv|\bcvc|card.?(number|no|num)|credit.?card|\bcc.?(num|number)|\biban\b|\bbic\b|swift|sort.?code|account.?(number|no)|routing|\bssn\b|密码|验证码|银行卡|卡号/i;
 
 /** The field the person is typing into, or null when it is not one the hint may read. */
-export function readableField(target: EventTarget | null): Field | null {
-  if (!(target instanceof Element)) return null;
+export function readableField(target: EventTarget | Node | null): Field | null {
+  // Not `instanceof Element`: a field in a same-origin frame comes from that frame's realm, whose Element differs.
+  if (!isElement(target)) return null;
   const view = target.ownerDocument.defaultView;
   if (!view) return null;
   let field: Field | null = null;
@@ -35,6 +36,10 @@ export function readableField(target: EventTarget | null): Field | null {
   }
   if (!field || isSecret(field.element) || isHidden(field.element)) return null;
   return field;
+}
+
+export function isElement(value: unknown): value is Element {
+  return typeof value === 'object' && value !== null && (value as Node).nodeType === 1 && (value as Node).ownerDocument !== null;
 }
 
 /** The outermost editable element: rich editors nest paragraphs, and the whole editor is the field. */

@@ -82,7 +82,7 @@ export class Hint {
     const anchor = this.anchorElement;
     const view = this.doc.defaultView;
     if (!host || !anchor || !view || !host.isConnected) return;
-    const field = anchor.getBoundingClientRect();
+    const field = rectInView(anchor, this.doc);
     const width = view.innerWidth;
     const height = view.innerHeight;
     const box = host.getBoundingClientRect();
@@ -169,6 +169,35 @@ export class Hint {
     });
     return box;
   }
+}
+
+/**
+ * The element's box in this document's viewport. A field inside a same-origin frame that has no content script of
+ * its own (about:blank, srcdoc) is measured in its frame, then moved by the frame's place, frame by frame.
+ */
+function rectInView(element: Element, doc: Document): { top: number; left: number; bottom: number; right: number } {
+  let view = element.ownerDocument.defaultView;
+  // An editable <body> is the whole framed editor: its frame is the box the person sees.
+  const frameOfBody = view && view.document !== doc && element === view.document.body ? view.frameElement : null;
+  if (frameOfBody) {
+    element = frameOfBody;
+    view = frameOfBody.ownerDocument.defaultView;
+  }
+  const box = element.getBoundingClientRect();
+  let { top, left, bottom, right } = box;
+  while (view && view.document !== doc) {
+    const frame = view.frameElement;
+    if (!frame) break;
+    const outer = frame.getBoundingClientRect();
+    const dx = outer.left + frame.clientLeft;
+    const dy = outer.top + frame.clientTop;
+    top += dy;
+    bottom += dy;
+    left += dx;
+    right += dx;
+    view = frame.ownerDocument.defaultView;
+  }
+  return { top, left, bottom, right };
 }
 
 function clamp(value: number, low: number, high: number): number {

@@ -8,7 +8,7 @@ import { categoryOfHost } from '../core/site.js';
 import type { Platform } from '../platform/types.js';
 import { hintsAllowed, type Settings } from '../settings/schema.js';
 import { readSettings, watchSettings } from '../settings/store.js';
-import { fieldText, readableField, type Field } from './fields.js';
+import { fieldText, isElement, readableField, type Field } from './fields.js';
 import { Hint, type HintContent } from './hint.js';
 import { HINT_TEXT, KIND_LABELS } from './hint-text.js';
 
@@ -41,15 +41,26 @@ export async function startPostHints(platform: Platform, win: Window, doc: Docum
   let stopped = false;
 
   const fieldOf = (target: EventTarget | null): Field | null => {
-    if (!(target instanceof Element)) return null;
+    if (!isElement(target)) return null;
     if (!resolved.has(target)) resolved.set(target, readableField(target));
     return resolved.get(target) ?? null;
   };
-  /** The focused element, through open shadow roots; a rich editor's focus is its editing host or inside it. */
+  /**
+   * The focused element, through open shadow roots and the script-less frames followed from here; a rich editor's
+   * focus is its editing host or inside it.
+   */
   const focused = (): Element | null => {
     let active = doc.activeElement;
-    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-    return active;
+    for (;;) {
+      const inner = active?.shadowRoot?.activeElement ?? adoptedFrameFocus(active);
+      if (!inner) return active;
+      active = inner;
+    }
+  };
+  const adoptedFrameFocus = (element: Element | null): Element | null => {
+    if (element?.tagName !== 'IFRAME') return null;
+    const inner = frameDocument(element as HTMLIFrameElement);
+    return inner && adopted.has(inner) ? inner.activeElement : null;
   };
   const isFocused = (field: Field): boolean => {
     const active = focused();
@@ -160,10 +171,34 @@ export async function startPostHints(platform: Platform, win: Window, doc: Docum
     }, debounceMs);
   };
   const onFocusIn = (event: FocusEvent): void => {
+    const target = event.target;
+    if (isElement(target) && target.tagName === 'IFRAME') adoptFrame(target as HTMLIFrameElement);
     // Focus went elsewhere on the page (not into the hint): the hint belonged to the field being typed in.
-    if (!hint.shown || hint.owns(event.target)) return;
+    if (!hint.shown || hint.owns(target)) return;
     const anchor = hint.anchor;
-    if (anchor && event.target instanceof Node && !anchor.contains(event.target)) hide();
+    if (anchor && isElement(target) && !anchor.contains(target) && !(target.tagName === 'IFRAME' && isInFrame(anchor, target))) hide();
+  };
+  const isInFrame = (element: Element, frame: Element): boolean => element.ownerDocument.defaultView?.frameElement === frame;
+
+  /**
+   * Same-origin frames without a content script of their own (about:blank and srcdoc frames, where some rich-text
+   * editors live) are followed from this frame; a frame with an http(s) address runs its own copy of this code.
+   */
+  const adopted = new WeakSet<Document>();
+  const releases: Array<() => void> = [];
+  const adoptFrame = (frame: HTMLIFrameElement): void => {
+    const inner = frameDocument(frame);
+    if (!inner || adopted.has(inner) || /^https?:$/.test(inner.location.protocol)) return;
+    adopted.add(inner);
+    const view = inner.defaultView;
+    inner.addEventListener('input', onInput, listen);
+    inner.addEventListener('focusin', onFocusIn, listen);
+    view?.addEventListener('scroll', onMove, listen);
+    releases.push(() => {
+      inner.removeEventListener('input', onInput, listen);
+      inner.removeEventListener('focusin', onFocusIn, listen);
+      view?.removeEventListener('scroll', onMove, listen);
+    });
   };
   const onMove = (): void => {
     if (!hint.shown || frame) return;
@@ -177,6 +212,7 @@ export async function startPostHints(platform: Platform, win: Window, doc: Docum
   doc.addEventListener('focusin', onFocusIn, listen);
   win.addEventListener('scroll', onMove, listen);
   win.addEventListener('resize', onMove, listen);
+  for (const frame of doc.querySelectorAll('iframe')) adoptFrame(frame);
   const stopWatching = watchSettings(platform, (next) => {
     settings = next;
     if (!allowed()) hide();
@@ -192,6 +228,7 @@ export async function startPostHints(platform: Platform, win: Window, doc: Docum
     doc.removeEventListener('focusin', onFocusIn, listen);
     win.removeEventListener('scroll', onMove, listen);
     win.removeEventListener('resize', onMove, listen);
+    for (const release of releases) release();
     try {
       stopWatching();
     } catch {
@@ -199,4 +236,13 @@ export async function startPostHints(platform: Platform, win: Window, doc: Docum
     }
   }
   return teardown;
+}
+
+/** A frame's document when it is same-origin and loaded; null for a cross-origin frame. */
+function frameDocument(frame: HTMLIFrameElement): Document | null {
+  try {
+    return frame.contentDocument;
+  } catch {
+    return null;
+  }
 }

@@ -149,6 +149,18 @@ describe('Post hints in Chromium', () => {
     expect((await state(tab, null)).present).toBe(false);
   });
 
+  it('editor in a script-less srcdoc frame: followed from the page, the hint shown beside the frame\'s editor', async () => {
+    await open('srcdoc-editor.html');
+    await tab.frameLocator('#frame').locator('body').click();
+    await tab.keyboard.type(TYPED.frame);
+    const hint = await waitForHint(tab, '#frame');
+    expect(hint.kind).toBe('site');
+    expect(overlaps(hint.box!, hint.field!), 'the hint covers the framed editor').toBe(false);
+    await tab.frameLocator('#frame').locator('body').press('Control+A');
+    await tab.keyboard.press('Delete');
+    await waitForNoHint(tab);
+  });
+
   it('chat box: the hint goes away when the page clears the box after sending', async () => {
     await open('chat.html');
     await tab.click('#message');

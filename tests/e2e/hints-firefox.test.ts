@@ -146,6 +146,17 @@ describe('Post hints in Firefox', () => {
     expect((await state(tab, null)).present).toBe(false);
   });
 
+  it("editor in a script-less srcdoc frame: followed from the page, the hint shown beside the frame's editor", async () => {
+    await open('srcdoc-editor.html');
+    await firefox.clickElement(tab, `document.querySelector('#frame')`);
+    await type(TYPED.frame);
+    const hint = await waitForHint(tab, '#frame');
+    expect(hint.kind).toBe('site');
+    expect(overlaps(hint.box!, hint.field!), 'the hint covers the framed editor').toBe(false);
+    await firefox.evaluate(tab, `(() => { document.querySelector('#frame').contentDocument.body.textContent = ''; return true; })()`);
+    await waitForNoHint(tab);
+  });
+
   it('chat box: the hint goes away when the page clears the box after sending', async () => {
     await open('chat.html');
     await firefox.clickElement(tab, `document.querySelector('#message')`);
