@@ -14,16 +14,31 @@ if (paths.length === 0) {
   console.error('usage: npm run -s eval:hints -- PATH... (.jsonl files or folders of them)');
   process.exit(2);
 }
-const files = paths.flatMap((path) =>
-  statSync(path).isDirectory()
-    ? readdirSync(path).filter((name) => name.endsWith('.jsonl')).sort().map((name) => join(path, name))
-    : [path],
-);
+let files: string[];
+try {
+  files = paths.flatMap((path) =>
+    statSync(path).isDirectory()
+      ? readdirSync(path).filter((name) => name.endsWith('.jsonl')).sort().map((name) => join(path, name))
+      : [path],
+  );
+} catch (error) {
+  console.error(`eval:hints: ${(error as Error).message}`);
+  process.exit(2);
+}
 const pack = await shippedPack();
+const documents = files.map((file) => {
+  try {
+    return { file, docs: readDocuments(file, () => '') };
+  } catch (error) {
+    // A bad line stops the command before anything is printed, naming the file and line (src/cli/documents.ts).
+    console.error(`eval:hints: ${(error as Error).message}`);
+    process.exit(2);
+  }
+});
 console.log(['file', 'label', 'docs', ...CATEGORIES.map((c) => `hints on ${c}`)].join('\t'));
-for (const file of files) {
+for (const { file, docs } of documents) {
   const byLabel = new Map<string, { docs: number; hints: number[] }>();
-  for (const doc of readDocuments(file, () => '')) {
+  for (const doc of docs) {
     const label = String(doc.fields.label ?? '?');
     const row = byLabel.get(label) ?? { docs: 0, hints: CATEGORIES.map(() => 0) };
     row.docs++;
