@@ -81,15 +81,15 @@ export const KIND_WHY: Record<DisclosureKind, Bilingual> = {
     zh: '网上接近军人的人最先找的就是部队番号、驻地和岗位：这告诉他们该找谁、能问什么。',
   },
   employer: {
-    en: 'A named defence or aerospace employer is what fake recruiters and hobby-group "friends" search for; two disclosed cases began this way.',
+    en: 'A named defence or aerospace employer is what fake recruiters and hobby-group “friends” search for; two disclosed cases began this way.',
     zh: '写出军工、航空单位名称，正是假冒招聘者和兴趣群“朋友”搜索的目标；已披露的两起案件就是这样开始的。',
   },
   institute: {
-    en: 'A research institute by name marks you as someone who knows unpublished work, and invites "paid consulting" offers.',
+    en: 'A research institute by name marks you as someone who knows unpublished work, and invites “paid consulting” offers.',
     zh: '写出研究所名称，等于表明你掌握未公开的工作内容，容易招来“有偿咨询”。',
   },
   project: {
-    en: 'Mentioning a classified project is the detail a fake recruiter looks for first; paid "reports" usually come next.',
+    en: 'Mentioning a classified project is the detail a fake recruiter looks for first; paid “reports” usually come next.',
     zh: '提到涉密项目，正是假冒招聘者最先寻找的信息；接下来往往就是有偿“报告”。',
   },
   clearance: {
