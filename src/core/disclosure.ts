@@ -1,5 +1,5 @@
-// "Think before you post": what the person is typing into a field, in, a hint or nothing out. Pure, like detect.ts:
-// the content script, the tests and the corpus measurement run this very function.
+// "Think before you post": the text of the field the person is typing into goes in; a hint, or nothing, comes out. Pure,
+// like detect.ts: the content script, the tests and the corpus measurement run this very function.
 //
 // In two of the source cases the lure began with what the victim published himself (a CV naming a military-
 // industrial employer, a job mentioned in hobby chat). Awareness programmes teach the same: do not advertise your
