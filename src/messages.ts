@@ -26,7 +26,10 @@ export type ToBackground =
   | { type: 'settings-change'; change: SettingsChange }
   | { type: 'dismiss'; page: string; score: number }
   | { type: 'open-settings' }
-  | { type: 'week-count' };
+  | { type: 'week-count' }
+  /** A post hint was shown: only this fact travels, never the field's text. */
+  | { type: 'hint-shown' }
+  | { type: 'hint-week-count' };
 
 export type ToContent = { type: 'frame-report'; report: PageReport; frameId: number } | { type: 'page-state' };
 
@@ -51,6 +54,8 @@ export function parseToBackground(value: unknown): ToBackground | null {
     case 'banner-shown':
     case 'open-settings':
     case 'week-count':
+    case 'hint-shown':
+    case 'hint-week-count':
       return { type: value.type };
     default:
       return null;

@@ -1,9 +1,11 @@
 // Small local records shared by the background (which writes them) and the content script and popup (which read
-// them): banners shown per day (for "this week" in the popup) and dismissed pages. Pages are kept as a hash of
-// their address, never the address, with their score, so a stronger lure can still be shown.
+// them): banners and post hints shown per day (for "this week" in the popup) and dismissed pages. Pages are kept as
+// a hash of their address, never the address, with their score, so a stronger lure can still be shown. Post hints
+// are a number per day and nothing else: what the person typed is never stored, not even as a hash.
 import type { Platform } from './platform/types.js';
 
 export const STATS_KEY = 'stats';
+export const HINT_STATS_KEY = 'hintStats';
 export const DISMISSED_KEY = 'dismissed';
 const KEEP_DAYS = 8;
 const MAX_DISMISSED = 500;
@@ -17,18 +19,36 @@ export function dayKey(now: number): string {
   return new Date(now).toISOString().slice(0, 10);
 }
 
-export async function countBanner(platform: Platform, now: number): Promise<void> {
-  const days = asCounts(await platform.storage.get(STATS_KEY));
+export function countBanner(platform: Platform, now: number): Promise<void> {
+  return countToday(platform, STATS_KEY, now);
+}
+
+/** Banners shown in the last seven days, today included. */
+export function weekCount(platform: Platform, now: number): Promise<number> {
+  return countWeek(platform, STATS_KEY, now);
+}
+
+/** One more post hint shown today: a number, nothing about the field or its text. */
+export function countHint(platform: Platform, now: number): Promise<void> {
+  return countToday(platform, HINT_STATS_KEY, now);
+}
+
+/** Post hints shown in the last seven days, today included. */
+export function hintWeekCount(platform: Platform, now: number): Promise<number> {
+  return countWeek(platform, HINT_STATS_KEY, now);
+}
+
+async function countToday(platform: Platform, key: string, now: number): Promise<void> {
+  const days = asCounts(await platform.storage.get(key));
   const today = dayKey(now);
   days[today] = (days[today] ?? 0) + 1;
   const oldest = dayKey(now - KEEP_DAYS * DAY);
   for (const day of Object.keys(days)) if (day < oldest) delete days[day];
-  await platform.storage.set({ [STATS_KEY]: days });
+  await platform.storage.set({ [key]: days });
 }
 
-/** Banners shown in the last seven days, today included. */
-export async function weekCount(platform: Platform, now: number): Promise<number> {
-  const days = asCounts(await platform.storage.get(STATS_KEY));
+async function countWeek(platform: Platform, key: string, now: number): Promise<number> {
+  const days = asCounts(await platform.storage.get(key));
   const from = dayKey(now - 6 * DAY);
   return Object.entries(days).reduce((sum, [day, n]) => (day >= from ? sum + n : sum), 0);
 }

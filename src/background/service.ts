@@ -7,7 +7,7 @@ import type { MessageSender, Platform } from '../platform/types.js';
 import { applyChange, type SettingsChange } from '../settings/change.js';
 import { repairSettings } from '../settings/schema.js';
 import { SETTINGS_KEY } from '../settings/store.js';
-import { addDismissal, countBanner, weekCount } from '../records.js';
+import { addDismissal, countBanner, countHint, hintWeekCount, weekCount } from '../records.js';
 
 const BADGE: Record<Severity, { text: string; color: string }> = {
   none: { text: '', color: '#000000' },
@@ -96,6 +96,10 @@ export function startBackground(platform: Platform): BackgroundService {
         return platform.tabs.openExtensionPage('popup.html#settings');
       case 'week-count':
         return weekCount(platform, Date.now());
+      case 'hint-shown':
+        return serially('the post hint count', () => countHint(platform, Date.now()));
+      case 'hint-week-count':
+        return hintWeekCount(platform, Date.now());
     }
   };
   platform.runtime.onMessage(handle);

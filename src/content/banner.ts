@@ -143,18 +143,18 @@ export class Banner {
 }
 
 /** A constructable stylesheet where the engine allows it (CSP-proof); a <style> element otherwise. */
-function adoptStyles(root: ShadowRoot, doc: Document): void {
+export function adoptStyles(root: ShadowRoot, doc: Document, css = BANNER_CSS): void {
   try {
     const view = doc.defaultView as (Window & typeof globalThis) | null;
     const Sheet = view?.CSSStyleSheet ?? CSSStyleSheet;
     const sheet = new Sheet();
-    sheet.replaceSync(BANNER_CSS);
+    sheet.replaceSync(css);
     root.adoptedStyleSheets = [sheet];
     return;
   } catch {
     // Some engines refuse sheets made in a content script's world; fall back below.
   }
   const style = doc.createElement('style');
-  style.textContent = BANNER_CSS;
+  style.textContent = css;
   root.append(style);
 }

@@ -2,14 +2,20 @@
 // twice in the same frame.
 import { createBrowserPlatform } from '../platform/browser.js';
 import { startPage } from './page.js';
+import { startPostHints } from './post-hint.js';
 
 const GUARD = Symbol.for('lurewatch.started');
 const scope = globalThis as typeof globalThis & { [GUARD]?: boolean };
 
 if (!scope[GUARD]) {
   scope[GUARD] = true;
-  startPage(createBrowserPlatform(), window, document, { openShadow: __LUREWATCH_TEST__, testHooks: __LUREWATCH_TEST__ }).catch((error: unknown) => {
+  const platform = createBrowserPlatform();
+  startPage(platform, window, document, { openShadow: __LUREWATCH_TEST__, testHooks: __LUREWATCH_TEST__ }).catch((error: unknown) => {
     // A failure here must not break the page; say why in the console for whoever looks.
     console.warn('LureWatch could not start on this page:', error);
+  });
+  // "Think before you post": its own small controller, independent of the page scan (see post-hint.ts).
+  startPostHints(platform, window, document, { openShadow: __LUREWATCH_TEST__ }).catch((error: unknown) => {
+    console.warn('LureWatch could not start its post hints on this page:', error);
   });
 }

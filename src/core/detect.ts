@@ -4,7 +4,7 @@
 import { ADVICE, CASE_STORIES, type Bilingual, type CaseId, type Family } from './advice.js';
 import { scanPhrases, type PhraseHit } from './match/scan.js';
 import type { Pack, RuleMeta } from './pack.js';
-import type { Facet } from './rules/schema.js';
+import { isLureFacet, type Facet } from './rules/schema.js';
 import { scoreHits, severityRank, type Sensitivity, type Severity } from './score.js';
 import { categoryFromHits, categoryOfHost, type SiteCategory } from './site.js';
 
@@ -57,6 +57,8 @@ export function detectFromHits(
   options: DetectOptions,
   pack: Pack,
 ): Detection {
+  // The disclosure family shares the pack; a lure finding never names its rules (see core/disclosure.ts).
+  hits = hits.filter((hit) => isLureFacet(pack.rules[hit.rule]!.facet));
   const sensitivity = options.sensitivity ?? 'medium';
   const hostCategory = options.category ?? categoryOfHost(options.hostname);
   const category = hostCategory !== 'other' ? hostCategory : categoryFromHits(hits, pack.rules);
@@ -109,6 +111,7 @@ const CONTEXT_CHARS_HAN = 24;
 const HAN = /\p{Script=Han}/u;
 
 function evidenceOf(text: string, hit: PhraseHit, rule: RuleMeta): Evidence {
+  if (!isLureFacet(rule.facet)) throw new Error(`rule ${rule.id} is not a lure rule`);
   return {
     rule: rule.id,
     facet: rule.facet,

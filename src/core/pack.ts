@@ -8,7 +8,7 @@ import { decodeFoldTable, type FoldData, type FoldTable } from './fold/table.js'
 import { inflateRaw } from './inflate.js';
 import { readAutomaton, type Automaton } from './match/automaton.js';
 import { VarintReader, decodeBase64 } from './match/varint.js';
-import type { Facet, Lang, Source } from './rules/schema.js';
+import type { Lang, RuleFacet, Source } from './rules/schema.js';
 
 /**
  * What the matcher needs of a rule. Phrases and examples stay in the rule files; the explanations ship separately
@@ -16,7 +16,7 @@ import type { Facet, Lang, Source } from './rules/schema.js';
  */
 export interface RuleMeta {
   id: string;
-  facet: Facet;
+  facet: RuleFacet;
   lang: Lang;
   weight: number;
   source: Source;

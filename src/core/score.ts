@@ -5,7 +5,7 @@
 import type { CaseId, Family } from './advice.js';
 import type { PhraseHit } from './match/scan.js';
 import type { RuleMeta } from './pack.js';
-import { FACETS, type Facet, type Source } from './rules/schema.js';
+import { FACETS, isLureFacet, type Facet, type RuleFacet, type Source } from './rules/schema.js';
 import type { SiteCategory } from './site.js';
 
 export const SEVERITIES = ['none', 'info', 'caution', 'warning'] as const;
@@ -164,14 +164,17 @@ export interface ScoreInput {
   sensitivity: Sensitivity;
 }
 
-const FACET_INDEX = new Map<Facet, number>(FACETS.map((facet, i) => [facet, i]));
+const FACET_INDEX = new Map<RuleFacet, number>(FACETS.map((facet, i) => [facet, i]));
 const AWARENESS = FACET_INDEX.get('awareness')!;
 const LEGIT = FACET_INDEX.get('legit')!;
 
 /** The best-scoring window of each family, strongest family first; families with no combination are left out. */
 export function scoreHits(input: ScoreInput): FamilyResult[] {
   const { rules, category, sensitivity } = input;
-  const hits = [...input.hits].sort((a, b) => a.foldedStart - b.foldedStart || a.foldedEnd - b.foldedEnd);
+  // Disclosure rules share the pack but are no lure signal: what a person types about himself is scored elsewhere.
+  const hits = input.hits
+    .filter((hit) => isLureFacet(rules[hit.rule]!.facet))
+    .sort((a, b) => a.foldedStart - b.foldedStart || a.foldedEnd - b.foldedEnd);
   const awarenessInDocument = documentSum(hits, rules, AWARENESS);
   const best = new Map<Family, FamilyResult>();
 

@@ -4,7 +4,7 @@
 // the popup always ends up showing what is stored.
 import { REPORT_CHANNELS, type ReportChannel } from '../core/advice.js';
 import { SENSITIVITIES, type Sensitivity } from '../core/score.js';
-import { STATS_KEY } from '../records.js';
+import { HINT_STATS_KEY, STATS_KEY } from '../records.js';
 import type { Platform } from '../platform/types.js';
 import { applyChange, type SettingsChange } from '../settings/change.js';
 import { isSnoozed, normalizeHost, repairSettings, type Settings } from '../settings/schema.js';
@@ -14,7 +14,7 @@ import { renderFindings } from './findings.js';
 import { localizeDocument, textsFor, type Texts } from './language.js';
 import type { MessageKey } from './message-keys.js';
 import { queryPageState, type PageState } from './page-state.js';
-import { entriesSilencing } from './site.js';
+import { entriesSilencing, hintEntriesSilencing } from './site.js';
 import { snoozeForHour, snoozeUntilTomorrow } from './snooze.js';
 import { statusKind, statusText } from './status.js';
 
@@ -50,6 +50,7 @@ export async function startPopup(platform: Platform, doc: Document, options: Pop
   let settings: Settings = await readSettings(platform);
   let page: PageState = { kind: 'loading' };
   let week: number | null = null;
+  let hintWeek: number | null = null;
   let saveFailed = false;
   let snoozeTimer: ReturnType<typeof setTimeout> | undefined;
   let pageQuery = 0;
@@ -67,6 +68,7 @@ export async function startPopup(platform: Platform, doc: Document, options: Pop
     renderSite(ui, page, settings, texts);
     renderFindings(ui.findings, page, settings, texts);
     ui.countWeek.textContent = week === null ? '–' : new Intl.NumberFormat(texts.locale).format(week);
+    ui.countHints.textContent = hintWeek === null ? '–' : new Intl.NumberFormat(texts.locale).format(hintWeek);
     ui.saveError.hidden = !saveFailed;
     ui.saveError.textContent = saveFailed ? texts.t('popupSaveFailed') : '';
     // When a snooze runs out while the popup is open, the status should say so.
@@ -83,9 +85,16 @@ export async function startPopup(platform: Platform, doc: Document, options: Pop
     render();
   };
 
+  const askCount = async (type: 'week-count' | 'hint-week-count'): Promise<number | null> => {
+    const count = await platform.runtime.sendMessage({ type }).catch(() => null);
+    return typeof count === 'number' && Number.isFinite(count) && count >= 0 ? count : null;
+  };
   const refreshWeek = async (): Promise<void> => {
-    const count = await platform.runtime.sendMessage({ type: 'week-count' }).catch(() => null);
-    week = typeof count === 'number' && Number.isFinite(count) && count >= 0 ? count : null;
+    week = await askCount('week-count');
+    render();
+  };
+  const refreshHintWeek = async (): Promise<void> => {
+    hintWeek = await askCount('hint-week-count');
     render();
   };
 
@@ -110,6 +119,11 @@ export async function startPopup(platform: Platform, doc: Document, options: Pop
       if (silencing.length === 0) send({ kind: 'site', host, disabled: true });
       else for (const site of silencing) send({ kind: 'site', host: site, disabled: false });
     },
+    allowHintsOnSite: () => {
+      const host = siteHost(page);
+      if (!host) return;
+      for (const site of hintEntriesSilencing(settings, host)) send({ kind: 'hint-site', host: site, quiet: false });
+    },
     snoozeHour: () => send({ kind: 'set', values: { snoozeUntil: snoozeForHour(now()) } }),
     snoozeTomorrow: () => send({ kind: 'set', values: { snoozeUntil: snoozeUntilTomorrow(now()) } }),
     snoozeClear: () => send({ kind: 'set', values: { snoozeUntil: 0 } }),
@@ -124,10 +138,11 @@ export async function startPopup(platform: Platform, doc: Document, options: Pop
       void refreshPage();
     }
     if (changes[STATS_KEY]) void refreshWeek();
+    if (changes[HINT_STATS_KEY]) void refreshHintWeek();
   });
 
   render();
-  await Promise.all([refreshPage(), refreshWeek()]);
+  await Promise.all([refreshPage(), refreshWeek(), refreshHintWeek()]);
   return {
     stop: () => {
       stopped = true;
@@ -148,6 +163,7 @@ function renderSettings(ui: PopupElements, settings: Settings, texts: Texts): vo
   ui.sensitivityHint.textContent = texts.t(HINTS[settings.sensitivity]);
   ui.familyEspionage.checked = settings.families.espionage;
   ui.familyFraud.checked = settings.families.fraud;
+  ui.hints.checked = settings.hints;
   ui.scope.value = settings.scope;
   ui.position.value = settings.position;
   ui.reportChannel.value = settings.reportChannel;
@@ -162,11 +178,15 @@ function renderSite(ui: PopupElements, page: PageState, settings: Settings, text
   const disabled = host !== null && entriesSilencing(settings, host).length > 0;
   ui.siteToggle.dataset.state = disabled ? 'disabled' : 'enabled';
   ui.siteToggle.textContent = texts.t(disabled ? 'popupSiteAllow' : 'popupSiteDisable');
+  // The post hint's own "Not on this site" is undone here; silencing it happens on the hint itself.
+  ui.hintSiteToggle.hidden = host === null || hintEntriesSilencing(settings, host).length === 0;
 }
+
 
 interface Actions {
   set(values: Extract<SettingsChange, { kind: 'set' }>['values']): void;
   toggleSite(): void;
+  allowHintsOnSite(): void;
   snoozeHour(): void;
   snoozeTomorrow(): void;
   snoozeClear(): void;
@@ -183,6 +203,7 @@ function bindControls(ui: PopupElements, actions: Actions): void {
   const families = (): void => actions.set({ families: { espionage: ui.familyEspionage.checked, fraud: ui.familyFraud.checked } });
   ui.familyEspionage.addEventListener('change', families);
   ui.familyFraud.addEventListener('change', families);
+  ui.hints.addEventListener('change', () => actions.set({ hints: ui.hints.checked }));
   ui.scope.addEventListener('change', () => {
     const scope = oneOf(['all', 'categories'] as const, ui.scope.value);
     if (scope) actions.set({ scope });
@@ -196,6 +217,7 @@ function bindControls(ui: PopupElements, actions: Actions): void {
     if (reportChannel) actions.set({ reportChannel });
   });
   ui.siteToggle.addEventListener('click', actions.toggleSite);
+  ui.hintSiteToggle.addEventListener('click', actions.allowHintsOnSite);
   ui.snoozeHour.addEventListener('click', actions.snoozeHour);
   ui.snoozeTomorrow.addEventListener('click', actions.snoozeTomorrow);
   ui.snoozeClear.addEventListener('click', actions.snoozeClear);

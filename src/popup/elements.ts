@@ -15,6 +15,9 @@ export interface PopupElements {
   sensitivityHint: HTMLElement;
   familyEspionage: HTMLInputElement;
   familyFraud: HTMLInputElement;
+  hints: HTMLInputElement;
+  hintSiteToggle: HTMLButtonElement;
+  countHints: HTMLElement;
   scope: HTMLSelectElement;
   position: HTMLSelectElement;
   reportChannel: HTMLSelectElement;
@@ -42,6 +45,9 @@ export function findElements(doc: Document): PopupElements {
     sensitivityHint: need('sensitivity-hint'),
     familyEspionage: need('family-espionage', 'INPUT'),
     familyFraud: need('family-fraud', 'INPUT'),
+    hints: need('hints', 'INPUT'),
+    hintSiteToggle: need('hint-site-toggle', 'BUTTON'),
+    countHints: need('count-hints'),
     scope: need('scope', 'SELECT'),
     position: need('position', 'SELECT'),
     reportChannel: need('report-channel', 'SELECT'),

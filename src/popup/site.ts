@@ -4,7 +4,16 @@
 import { normalizeHost, type Settings } from '../settings/schema.js';
 
 export function entriesSilencing(settings: Settings, host: string): string[] {
+  return covering(settings.disabledSites, host);
+}
+
+/** The same for the post hint's own quiet list. */
+export function hintEntriesSilencing(settings: Settings, host: string): string[] {
+  return covering(settings.hintQuietSites, host);
+}
+
+function covering(sites: readonly string[], host: string): string[] {
   const h = normalizeHost(host);
   if (!h) return [];
-  return settings.disabledSites.filter((site) => h === site || h.endsWith(`.${site}`));
+  return sites.filter((site) => h === site || h.endsWith(`.${site}`));
 }

@@ -4,7 +4,7 @@
 import { REPORT_CHANNELS, type ReportChannel } from '../core/advice.js';
 import { SENSITIVITIES, type Sensitivity } from '../core/score.js';
 
-export const SETTINGS_VERSION = 1;
+export const SETTINGS_VERSION = 2;
 
 export interface Settings {
   version: number;
@@ -19,6 +19,10 @@ export interface Settings {
   disabledSites: string[];
   /** Epoch milliseconds until which LureWatch is snoozed; 0 when not snoozed. */
   snoozeUntil: number;
+  /** "Think before you post": a hint while typing a sensitive affiliation into a field (version 2). */
+  hints: boolean;
+  /** Hostnames where that hint stays silent ("Not on this site" on the hint); the banner is not affected. */
+  hintQuietSites: string[];
 }
 
 export const DEFAULTS: Readonly<Settings> = Object.freeze({
@@ -31,6 +35,8 @@ export const DEFAULTS: Readonly<Settings> = Object.freeze({
   reportChannel: 'auto',
   disabledSites: Object.freeze([]) as unknown as string[],
   snoozeUntil: 0,
+  hints: true,
+  hintQuietSites: Object.freeze([]) as unknown as string[],
 });
 
 /** Bounds on stored lists and strings, so a corrupted or hostile value cannot grow without limit. */
@@ -63,8 +69,10 @@ export function repairSettings(stored: unknown): Repair {
     scope: pick('scope', (v): v is Settings['scope'] => v === 'all' || v === 'categories'),
     position: pick('position', (v): v is Settings['position'] => v === 'top' || v === 'bottom'),
     reportChannel: pick('reportChannel', (v): v is ReportChannel => (REPORT_CHANNELS as readonly unknown[]).includes(v)),
-    disabledSites: repairSites(input.disabledSites, repairs),
+    disabledSites: repairSites(input.disabledSites, repairs, 'disabledSites'),
     snoozeUntil: pick('snoozeUntil', (v): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0),
+    hints: pick('hints', isBoolean),
+    hintQuietSites: repairSites(input.hintQuietSites, repairs, 'hintQuietSites'),
   };
   for (const key of Object.keys(input)) if (!(key in DEFAULTS)) repairs.push(`unknown key ${key.slice(0, 40)} dropped`);
   return { settings, repairs };
@@ -84,19 +92,19 @@ function repairFamilies(value: unknown, repairs: string[]): Settings['families']
   return { espionage: family('espionage'), fraud: family('fraud') };
 }
 
-function repairSites(value: unknown, repairs: string[]): string[] {
+function repairSites(value: unknown, repairs: string[], key: 'disabledSites' | 'hintQuietSites'): string[] {
   if (value === undefined) return [];
   if (!Array.isArray(value)) {
-    repairs.push('disabledSites was invalid');
+    repairs.push(`${key} was invalid`);
     return [];
   }
   const sites = new Set<string>();
   for (const item of value) {
     const host = typeof item === 'string' ? normalizeHost(item) : null;
     if (host) sites.add(host);
-    else repairs.push('an invalid disabled site was dropped');
+    else repairs.push(`an invalid site in ${key} was dropped`);
   }
-  if (sites.size > MAX_SITES) repairs.push(`disabledSites kept the newest ${MAX_SITES}`);
+  if (sites.size > MAX_SITES) repairs.push(`${key} kept the newest ${MAX_SITES}`);
   return [...sites].slice(-MAX_SITES);
 }
 
@@ -114,6 +122,8 @@ export function normalizeHost(host: string): string | null {
 const MIGRATIONS: ReadonlyArray<(old: Record<string, unknown>) => Record<string, unknown>> = [
   // 0 -> 1: the first public schema; nothing to rename yet.
   (old) => ({ ...old, version: 1 }),
+  // 1 -> 2: the post hint arrives with `hints` and `hintQuietSites`; their defaults (on, no quiet site) fill in.
+  (old) => ({ ...old, version: 2 }),
 ];
 
 function migrate(stored: Record<string, unknown>, repairs: string[]): Record<string, unknown> {
@@ -133,9 +143,25 @@ export function isSnoozed(settings: Settings, now: number): boolean {
 }
 
 export function isSiteDisabled(settings: Settings, hostname: string): boolean {
+  return listCovers(settings.disabledSites, hostname);
+}
+
+/** Whether the post hint may show on this host: on, not snoozed, and neither LureWatch nor its hint is off here. */
+export function hintsAllowed(settings: Settings, hostname: string, now: number): boolean {
+  return (
+    settings.enabled &&
+    settings.hints &&
+    !isSnoozed(settings, now) &&
+    !isSiteDisabled(settings, hostname) &&
+    !listCovers(settings.hintQuietSites, hostname)
+  );
+}
+
+/** A listed site covers its subdomains. */
+function listCovers(sites: readonly string[], hostname: string): boolean {
   const host = normalizeHost(hostname);
   if (!host) return false;
-  return settings.disabledSites.some((site) => host === site || host.endsWith(`.${site}`));
+  return sites.some((site) => host === site || host.endsWith(`.${site}`));
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -207,6 +207,28 @@ describe('background records', () => {
     expect(await browser.platform({ kind: 'extension' }).runtime.sendMessage({ type: 'week-count' })).toBe(4);
   });
 
+  it('counts post hints apart from banners, as numbers per day and nothing else', async () => {
+    startBackground(browser.platform());
+    const popup = browser.platform({ kind: 'extension', url: 'popup.html' });
+    const pages = [1, 2].map((tabId) => browser.platform({ kind: 'content', tabId }));
+    expect(await popup.runtime.sendMessage({ type: 'hint-week-count' })).toBe(0);
+    await Promise.all(pages.map((page) => page.runtime.sendMessage({ type: 'hint-shown' })));
+    // A hostile or confused sender cannot smuggle text into the record: extra fields are dropped by the parser.
+    await pages[0]!.runtime.sendMessage({ type: 'hint-shown', text: 'I hold an active TS/SCI clearance' });
+    expect(await popup.runtime.sendMessage({ type: 'hint-week-count' })).toBe(3);
+    expect(await popup.runtime.sendMessage({ type: 'week-count' })).toBe(0);
+    const hintStats = browser.storage.get('hintStats') as Record<string, number>;
+    expect(Object.values(hintStats)).toEqual([3]);
+    expect(Object.keys(hintStats)[0]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it('applies the post hint\'s "Not on this site" to the hint list only', async () => {
+    startBackground(browser.platform());
+    const page = browser.platform({ kind: 'content', tabId: 2, frameId: 0 });
+    await page.runtime.sendMessage({ type: 'settings-change', change: { kind: 'hint-site', host: 'forum.example', quiet: true } });
+    expect(stored()).toMatchObject({ hintQuietSites: ['forum.example'], disabledSites: [], hints: true });
+  });
+
   it('remembers a dismissal by page hash and score', async () => {
     startBackground(browser.platform());
     await browser.platform({ kind: 'content', tabId: 2 }).runtime.sendMessage({ type: 'dismiss', page: '0123456789abcdef', score: 9 });

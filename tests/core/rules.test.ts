@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadRuleFiles } from '../../src/core/compile/pack-build.js';
 import { scanPhrases } from '../../src/core/match/scan.js';
 import { shippedPack, type Pack } from '../../src/core/pack.js';
-import { FACETS, LANGS, validateRuleFile } from '../../src/core/rules/schema.js';
+import { LANGS, RULE_FACETS, validateRuleFile } from '../../src/core/rules/schema.js';
 
 const loaded = loadRuleFiles();
 let pack: Pack;
@@ -20,9 +20,9 @@ describe('rule files', () => {
     expect(loaded.rules.length).toBeGreaterThan(0);
   });
 
-  it('cover every facet in English and Chinese', () => {
+  it('cover every facet, lure and disclosure, in English and Chinese', () => {
     for (const lang of LANGS) {
-      for (const facet of FACETS) {
+      for (const facet of RULE_FACETS) {
         expect(loaded.rules.some((r) => r.lang === lang && r.facet === facet), `${facet} in ${lang}`).toBe(true);
       }
     }
@@ -39,6 +39,19 @@ describe('rule files', () => {
       expect(problems.some((p) => expected.test(p) && p.startsWith('en/bad.json: rule Bad Id: ')), String(expected)).toBe(true);
     }
     expect(validateRuleFile([], 'x.json')).toEqual(['x.json: not a JSON object with "about" and "rules"']);
+  });
+
+  it('require a safer wording on disclosure rules that name something, and only there', () => {
+    const rule = { id: 'disclose-x-en', facet: 'disclose-employer', lang: 'en', weight: 2, phrases: ['acme'], explain: { en: 'x', zh: '中' }, source: 'case:wang', examples: { match: ['acme'], nomatch: ['b'] } };
+    expect(validateRuleFile({ about: 'x', rules: [rule] }, 'd.json')).toEqual([
+      'd.json: rule disclose-x-en: a disclosure rule needs "safer": { "en", "zh" }, the generic wording the hint suggests',
+    ]);
+    expect(validateRuleFile({ about: 'x', rules: [{ ...rule, safer: { en: 'a company', zh: '一家企业' } }] }, 'd.json')).toEqual([]);
+    expect(validateRuleFile({ about: 'x', rules: [{ ...rule, safer: { en: 'a company', zh: 'a company' } }] }, 'd.json')).toEqual([
+      'd.json: rule disclose-x-en: safer.zh must be written in Chinese',
+    ]);
+    const self = { ...rule, id: 'disclose-y-en', facet: 'disclose-self', safer: { en: 'a', zh: '一' } };
+    expect(validateRuleFile({ about: 'x', rules: [self] }, 'd.json')).toEqual(['d.json: rule disclose-y-en: only disclosure rules that name something carry "safer"']);
   });
 });
 

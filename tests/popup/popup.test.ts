@@ -167,6 +167,43 @@ describe('popup controls', () => {
   });
 });
 
+describe('popup post hints', () => {
+  it('have their own switch, on by default, that writes only `hints`', async () => {
+    const o = await start({ pageState: null });
+    const hints = o.byId<HTMLInputElement>('hints');
+    expect(hints.checked).toBe(true);
+    expect(o.byId<HTMLInputElement>('enabled').checked).toBe(true);
+    choose(hints, false);
+    await o.browser.settle();
+    expect(settingsChanges(o)).toEqual([{ kind: 'set', values: { hints: false } }]);
+    expect(storedSettings(o)).toMatchObject({ hints: false, enabled: true });
+  });
+
+  it('show the post hint count apart from the banner count', async () => {
+    const o = await start({ pageState: null });
+    expect(o.byId('count-hints').textContent).toBe('0');
+    const content = o.browser.platform({ kind: 'content', tabId: 4 });
+    await content.runtime.sendMessage({ type: 'hint-shown' });
+    await o.browser.settle();
+    expect(o.byId('count-hints').textContent).toBe('1');
+    expect(o.byId('count-week').textContent).toBe('0');
+  });
+
+  it('offer to bring hints back on a site where they were silenced, and only there', async () => {
+    const o = await start({ pageState: lureReport({ host: 'forum.example' }), stored: { settings: { ...DEFAULTS, hintQuietSites: ['other.example'] } } });
+    const allow = o.byId<HTMLButtonElement>('hint-site-toggle');
+    expect(allow.hidden).toBe(true);
+    o.popup.stop();
+    const p = await start({ pageState: lureReport({ host: 'forum.example' }), stored: { settings: { ...DEFAULTS, hintQuietSites: ['forum.example'] } } });
+    const button = p.byId<HTMLButtonElement>('hint-site-toggle');
+    expect(button.hidden).toBe(false);
+    button.click();
+    await p.browser.settle();
+    expect(storedSettings(p).hintQuietSites).toEqual([]);
+    expect(button.hidden).toBe(true);
+  });
+});
+
 describe('popup site toggle', () => {
   it('disables and then allows the current site, by the host the page reported', async () => {
     const o = await start({ pageState: lureReport({ host: 'www.Loans.example' }) });

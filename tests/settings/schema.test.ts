@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyChange, parseChange } from '../../src/settings/change.js';
-import { DEFAULTS, isSiteDisabled, normalizeHost, repairSettings, SETTINGS_VERSION } from '../../src/settings/schema.js';
+import { DEFAULTS, hintsAllowed, isSiteDisabled, normalizeHost, repairSettings, SETTINGS_VERSION } from '../../src/settings/schema.js';
 
 describe('repairSettings', () => {
   it('turns nothing stored into the defaults, and reports no repair for them', () => {
@@ -37,13 +37,37 @@ describe('repairSettings', () => {
     expect(settings).toMatchObject({ version: SETTINGS_VERSION, enabled: false, sensitivity: 'high' });
   });
 
+  it('migrates every earlier version to the current one, keeping its values and adding the post hint switched on', () => {
+    const v1 = { version: 1, enabled: true, sensitivity: 'low', families: { espionage: true, fraud: false }, scope: 'categories', position: 'bottom', reportChannel: 'cn', disabledSites: ['example.com'], snoozeUntil: 5 };
+    const stored = [{ enabled: true, sensitivity: 'low' }, { ...v1, version: 0 }, v1];
+    for (const old of stored) {
+      const { settings, repairs } = repairSettings(old);
+      expect(repairs).toEqual([]);
+      expect(settings.version).toBe(SETTINGS_VERSION);
+      expect(settings.sensitivity).toBe('low');
+      expect(settings.hints).toBe(true);
+      expect(settings.hintQuietSites).toEqual([]);
+    }
+    expect(repairSettings(v1).settings).toMatchObject({ scope: 'categories', position: 'bottom', reportChannel: 'cn', disabledSites: ['example.com'], snoozeUntil: 5 });
+  });
+
+  it('repairs the post hint fields like the others', () => {
+    const { settings, repairs } = repairSettings({ version: 2, hints: 'yes', hintQuietSites: ['Jobs.Example.com', '<b>'] });
+    expect(settings.hints).toBe(true);
+    expect(settings.hintQuietSites).toEqual(['jobs.example.com']);
+    expect(repairs).toEqual(['hints was invalid', 'an invalid site in hintQuietSites was dropped']);
+    expect(repairSettings({ version: 2, hints: false }).settings.hints).toBe(false);
+  });
+
   it('never throws, always returns valid settings, and is idempotent on any stored value', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.anything(), fc.record({ version: fc.anything(), enabled: fc.anything(), sensitivity: fc.anything(), disabledSites: fc.anything(), families: fc.anything() })), (stored) => {
+      fc.property(fc.oneof(fc.anything(), fc.record({ version: fc.anything(), enabled: fc.anything(), sensitivity: fc.anything(), disabledSites: fc.anything(), families: fc.anything(), hints: fc.anything(), hintQuietSites: fc.anything() })), (stored) => {
         const { settings } = repairSettings(stored);
         expect(typeof settings.enabled).toBe('boolean');
         expect(['low', 'medium', 'high']).toContain(settings.sensitivity);
         expect(settings.disabledSites.every((site) => normalizeHost(site) === site)).toBe(true);
+        expect(typeof settings.hints).toBe('boolean');
+        expect(settings.hintQuietSites.every((site) => normalizeHost(site) === site)).toBe(true);
         const again = repairSettings(settings);
         expect(again.repairs).toEqual([]);
         expect(again.settings).toEqual(settings);
@@ -71,5 +95,29 @@ describe('settings changes', () => {
     expect(isSiteDisabled(settings, 'example.org')).toBe(false);
     settings = applyChange(settings, { kind: 'site', host: 'example.com', disabled: false });
     expect(settings.disabledSites).toEqual([]);
+  });
+
+  it('quiets the post hint on one site without touching the banner, and back', () => {
+    expect(parseChange({ kind: 'hint-site', host: 'forum.example.com', quiet: true })).toEqual({ kind: 'hint-site', host: 'forum.example.com', quiet: true });
+    expect(parseChange({ kind: 'hint-site', host: 'forum.example.com', quiet: 'yes' })).toBeNull();
+    expect(parseChange({ kind: 'set', values: { hints: false } })).toEqual({ kind: 'set', values: { hints: false } });
+    expect(parseChange({ kind: 'set', values: { hintQuietSites: [] } })).toBeNull();
+    const start = repairSettings(undefined).settings;
+    let settings = applyChange(start, { kind: 'hint-site', host: 'www.example.com', quiet: true });
+    expect(settings.hintQuietSites).toEqual(['example.com']);
+    expect(settings.disabledSites).toEqual([]);
+    expect(hintsAllowed(settings, 'forum.example.com', 0)).toBe(false);
+    expect(hintsAllowed(settings, 'example.org', 0)).toBe(true);
+    settings = applyChange(settings, { kind: 'hint-site', host: 'example.com', quiet: false });
+    expect(hintsAllowed(settings, 'forum.example.com', 0)).toBe(true);
+  });
+
+  it('allows the post hint only when LureWatch and the hint are on, not snoozed, and the site is not silenced', () => {
+    const on = repairSettings(undefined).settings;
+    expect(hintsAllowed(on, 'example.org', 0)).toBe(true);
+    expect(hintsAllowed({ ...on, hints: false }, 'example.org', 0)).toBe(false);
+    expect(hintsAllowed({ ...on, enabled: false }, 'example.org', 0)).toBe(false);
+    expect(hintsAllowed({ ...on, snoozeUntil: 10 }, 'example.org', 5)).toBe(false);
+    expect(hintsAllowed({ ...on, disabledSites: ['example.org'] }, 'example.org', 0)).toBe(false);
   });
 });

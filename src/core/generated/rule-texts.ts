@@ -30,6 +30,38 @@ export const RULE_TEXTS: Record<string, { en: string; zh: string }> = {
     "en": "Closed or VIP groups reached from a survey or an offer are where security agencies say paid data sharing was arranged.",
     "zh": "安全机关指出，通过问卷或福利引入的封闭群、VIP群，正是安排有偿数据分享的地方。"
   },
+  "disclose-self-work-en": {
+    "en": "Saying where you work is ordinary; it matters when the place is sensitive, which the other disclosure rules tell.",
+    "zh": "说出自己在哪里工作本身很平常；只有当单位敏感时才需要注意，由其他披露规则判断。"
+  },
+  "disclose-unit-en": {
+    "en": "A unit, base or posting in a public post tells a handler exactly whom to approach and what he could ask.",
+    "zh": "在公开帖子里写出部队番号、驻地或岗位，等于告诉别有用心的人该找谁、能问什么。"
+  },
+  "disclose-unit-number-en": {
+    "en": "A unit's number or a ship's name ties you to one place and one job; strangers can build on that.",
+    "zh": "部队番号或舰名把你和具体的地点、岗位绑在一起，陌生人可以据此接近你。"
+  },
+  "disclose-employer-defence-en": {
+    "en": "A defence employer named in a CV or a hobby chat is how the technician and the aviation worker in the disclosed cases were found.",
+    "zh": "在简历或兴趣群里写出军工单位名称，正是已披露案例中那名技术员和航空从业者被盯上的方式。"
+  },
+  "disclose-institute-en": {
+    "en": "A national laboratory or defence research centre by name marks you as someone who knows unpublished work.",
+    "zh": "写出国家实验室或国防科研机构的名称，等于表明你掌握未公开的工作内容。"
+  },
+  "disclose-project-en": {
+    "en": "Hinting at a classified project is the detail a fake recruiter looks for first; in the disclosed cases paid reports came next.",
+    "zh": "透露自己参与涉密项目，正是假冒招聘者最先寻找的信息；在已披露案例中，接下来就是有偿“咨询报告”。"
+  },
+  "disclose-clearance-en": {
+    "en": "Think Before You Link warns first of all against advertising your clearance: it tells hostile services who can reach what they want.",
+    "zh": "英美“三思而后连”宣传首先提醒：不要公开自己的安全审查等级，这等于告诉境外情报机构谁能接触到他们想要的东西。"
+  },
+  "disclose-site-en": {
+    "en": "Saying you can walk into a base or a hangar is what turned hobby chat into requests for photos inside the workplace.",
+    "zh": "说自己能进营区、机库，正是兴趣聊天变成索要单位内部照片的转折点。"
+  },
   "hobby-model-aircraft-en": {
     "en": "Model-aircraft chat groups were where a foreign intelligence officer met an aviation-industry worker in a disclosed case.",
     "zh": "已公开案例中，境外情报人员正是在航模爱好者群里结识了一名航空工业从业者。"
@@ -373,6 +405,38 @@ export const RULE_TEXTS: Record<string, { en: string; zh: string }> = {
   "channel-download-app-zh": {
     "en": "Being told to install a specific app to continue is a common step in fraud and in moving a contact out of sight.",
     "zh": "被要求下载指定APP才能继续，是诈骗中常见的一步，也常用来让联系转入暗处。"
+  },
+  "disclose-self-work-zh": {
+    "en": "Saying where you work is ordinary; it matters when the place is sensitive, which the other disclosure rules tell.",
+    "zh": "说出自己在哪里工作本身很平常；只有当单位敏感时才需要注意，由其他披露规则判断。"
+  },
+  "disclose-unit-zh": {
+    "en": "A unit, base or posting in a public post tells a handler exactly whom to approach and what he could ask.",
+    "zh": "在公开帖子里写出部队番号、驻地或岗位，等于告诉别有用心的人该找谁、能问什么。"
+  },
+  "disclose-unit-number-zh": {
+    "en": "A unit's cover number ties you to one place and one job; strangers can build on that.",
+    "zh": "部队代号把你和具体的地点、岗位绑在一起，陌生人可以据此接近你。"
+  },
+  "disclose-employer-zh": {
+    "en": "A military-industrial employer named in a CV or a hobby chat is how the technician and the aviation worker in the disclosed cases were found.",
+    "zh": "在简历或兴趣群里写出军工单位名称，正是已披露案例中那名技术员和航空从业者被盯上的方式。"
+  },
+  "disclose-institute-zh": {
+    "en": "A research institute by number or name marks you as someone who knows unpublished work.",
+    "zh": "写出研究所的编号或名称，等于表明你掌握未公开的工作内容。"
+  },
+  "disclose-project-zh": {
+    "en": "Hinting at a classified project is the detail a fake recruiter looks for first; in the disclosed cases paid reports came next.",
+    "zh": "透露自己参与涉密项目，正是假冒招聘者最先寻找的信息；在已披露案例中，接下来就是有偿“咨询报告”。"
+  },
+  "disclose-clearance-zh": {
+    "en": "China's national security warnings tell staff not to advertise a classified post: it tells hostile services who can reach what they want.",
+    "zh": "国家安全机关提醒：不要在网上透露自己的涉密身份，这等于告诉境外情报机构谁能接触到他们想要的东西。"
+  },
+  "disclose-site-zh": {
+    "en": "Saying you can walk into a base or a hangar is what turned hobby chat into requests for photos inside the workplace.",
+    "zh": "说自己能进营区、机库，正是兴趣聊天变成索要单位内部照片的转折点。"
   },
   "hobby-model-aircraft-zh": {
     "en": "Model-aircraft groups are ordinary, but they are where a foreign officer found an aviation worker in a disclosed case.",

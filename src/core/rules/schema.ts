@@ -18,6 +18,28 @@ export const FACETS = [
 ] as const;
 export type Facet = (typeof FACETS)[number];
 
+/**
+ * The "think before you post" family: what a person discloses about himself while typing into a field. These rules
+ * live in the same pack (one automaton, one fold) but the lure scorer never reads them; src/core/disclosure.ts does.
+ */
+export const DISCLOSURE_FACETS = [
+  'disclose-self', // first-person framing of one's own work: "I work at", "my employer", 我在, 本人就职于 (never alone)
+  'disclose-unit', // one's own military unit, posting or service details: "my battalion", 00000部队
+  'disclose-employer', // a named defence or military-industrial employer: Lockheed Martin, 中航工业
+  'disclose-institute', // a named research institute or national laboratory: Los Alamos, 第000研究所
+  'disclose-project', // a classified or confidential project one works on
+  'disclose-clearance', // one's own security clearance
+  'disclose-site', // one's own access to restricted sites: bases, hangars, military restricted zones
+] as const;
+export type DisclosureFacet = (typeof DISCLOSURE_FACETS)[number];
+/** Every facet a rule may carry. */
+export type RuleFacet = Facet | DisclosureFacet;
+export const RULE_FACETS: readonly RuleFacet[] = [...FACETS, ...DISCLOSURE_FACETS];
+
+export function isLureFacet(facet: RuleFacet): facet is Facet {
+  return !facet.startsWith('disclose-');
+}
+
 export const LANGS = ['en', 'zh'] as const;
 export type Lang = (typeof LANGS)[number];
 
@@ -39,7 +61,7 @@ export type Source = (typeof SOURCES)[number];
 export interface Rule {
   /** Stable id, kebab-case, ending in the language: `offer-interest-free-loan-en`. Never reuse a retired id. */
   id: string;
-  facet: Facet;
+  facet: RuleFacet;
   lang: Lang;
   /** 1 (weak hint) to 3 (strong on its own within its facet). */
   weight: number;
@@ -53,6 +75,11 @@ export interface Rule {
   /** One line each: why this signal matters, shown to the person. */
   explain: { en: string; zh: string };
   source: Source;
+  /**
+   * Disclosure rules that name something (every disclose-* facet but disclose-self): the generic wording to use
+   * instead, as the hint offers it ("an aerospace manufacturer" rather than the company's name).
+   */
+  safer?: { en: string; zh: string };
   /** Texts the rule must fire on, and look-alikes it must not fire on. */
   examples: { match: string[]; nomatch: string[] };
 }
@@ -93,14 +120,22 @@ export function validateRuleFile(data: unknown, fileName: string): string[] {
 function validateRule(rule: unknown): string[] {
   const problems: string[] = [];
   if (!isObject(rule)) return ['not an object'];
-  const known = new Set(['id', 'facet', 'lang', 'weight', 'phrases', 'explain', 'source', 'examples']);
+  const known = new Set(['id', 'facet', 'lang', 'weight', 'phrases', 'explain', 'source', 'safer', 'examples']);
   for (const key of Object.keys(rule)) if (!known.has(key)) problems.push(`unknown field "${key}"`);
   if (typeof rule.id !== 'string' || !ID_PATTERN.test(rule.id)) {
     problems.push('id must be kebab-case ending in -en or -zh');
   } else if (typeof rule.lang === 'string' && !rule.id.endsWith(`-${rule.lang}`)) {
     problems.push(`id must end in -${rule.lang}`);
   }
-  if (!includes(FACETS, rule.facet)) problems.push(`facet must be one of ${FACETS.join(', ')}`);
+  if (!includes(RULE_FACETS, rule.facet)) problems.push(`facet must be one of ${RULE_FACETS.join(', ')}`);
+  const needsSafer = includes(DISCLOSURE_FACETS, rule.facet) && rule.facet !== 'disclose-self';
+  if (needsSafer && (!isObject(rule.safer) || !nonEmpty(rule.safer.en) || !nonEmpty(rule.safer.zh))) {
+    problems.push('a disclosure rule needs "safer": { "en", "zh" }, the generic wording the hint suggests');
+  } else if (needsSafer && !HAN.test((rule.safer as { zh: string }).zh)) {
+    problems.push('safer.zh must be written in Chinese');
+  } else if (!needsSafer && 'safer' in rule) {
+    problems.push('only disclosure rules that name something carry "safer"');
+  }
   if (!includes(LANGS, rule.lang)) problems.push('lang must be en or zh');
   if (typeof rule.weight !== 'number' || !Number.isInteger(rule.weight) || rule.weight < 1 || rule.weight > 3) {
     problems.push('weight must be 1, 2 or 3');

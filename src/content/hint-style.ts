@@ -1,0 +1,74 @@
+// The post hint's styles, adopted into its shadow root like the banner's (banner-style.ts): the same palette and
+// type, smaller, so the two read as one product. The host is placed with `position: fixed` next to the field by
+// hint.ts; nothing here depends on the page's CSS.
+export const HINT_CSS = `
+:host {
+  all: initial;
+  position: fixed;
+  z-index: 2147483646;
+  display: block;
+  width: min(340px, calc(100vw - 16px));
+  pointer-events: none;
+}
+:host([data-placed='no']) { visibility: hidden; }
+.hint {
+  --bg: #fffdf7;
+  --fg: #1d1b16;
+  --muted: #4d4a42;
+  --accent: #9a5b00;
+  --button-bg: #f3efe4;
+  --button-border: #8a8578;
+  --focus: #0b57d0;
+  /*
+   * Only the buttons take the pointer: where the hint has to sit below a field it lies over the next one, and a
+   * click there should still reach the page.
+   */
+  pointer-events: none;
+  box-sizing: border-box;
+  padding: 10px 12px 9px;
+  background: var(--bg);
+  color: var(--fg);
+  border: 1px solid #d9d3c3;
+  border-left: 4px solid var(--accent);
+  border-radius: 9px;
+  box-shadow: 0 4px 18px rgba(0, 0, 0, 0.16);
+  font: 13px/1.45 system-ui, -apple-system, "Segoe UI", "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif;
+  animation: enter 140ms ease-out;
+}
+@media (prefers-color-scheme: dark) {
+  .hint {
+    --bg: #23211c;
+    --fg: #f4f1ea;
+    --muted: #cfcabd;
+    --accent: #f0a43a;
+    --button-bg: #33302a;
+    --button-border: #9c9686;
+    --focus: #8ab4f8;
+    border-color: #4a463c;
+  }
+}
+@media (prefers-reduced-motion: reduce) { .hint { animation: none; } }
+@keyframes enter { from { opacity: 0; transform: translateY(-4px); } to { opacity: 1; transform: none; } }
+h2 { margin: 0 0 3px; font-size: 13.5px; font-weight: 650; color: var(--fg); }
+h2::before { content: ''; display: inline-block; width: 8px; height: 8px; margin-right: 7px; border-radius: 50%; background: var(--accent); vertical-align: 1px; }
+p { margin: 3px 0 0; }
+.noticed { color: var(--muted); font-size: 12px; }
+.quote { color: var(--fg); font-weight: 650; }
+.safer strong { font-weight: 650; }
+.actions { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; margin-top: 8px; }
+button {
+  pointer-events: auto;
+  font: inherit;
+  font-size: 12.5px;
+  color: var(--fg);
+  background: var(--button-bg);
+  border: 1px solid var(--button-border);
+  border-radius: 6px;
+  padding: 3px 10px;
+  cursor: pointer;
+}
+button.primary { background: var(--accent); border-color: var(--accent); color: #fff; }
+@media (prefers-color-scheme: dark) { button.primary { color: #1d1b16; } }
+button:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
+.local { flex-basis: 100%; margin-top: 2px; font-size: 11.5px; color: var(--muted); }
+`;

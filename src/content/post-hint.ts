@@ -1,0 +1,248 @@
+// "Think before you post", the page side: follows typing in free-text fields of this frame (every frame runs its own
+// copy, so an editor inside an iframe is covered), checks the focused field's text with core/disclosure.ts once the
+// person pauses, and shows or hides the hint. It only reads: it never changes the field, never cancels an event,
+// never blocks a submission, and sends nothing but the fact that a hint was shown.
+import { checkDisclosure, MAX_FIELD_CHARS, type DisclosureHint } from '../core/disclosure.js';
+import { shippedPack, type Pack } from '../core/pack.js';
+import { categoryOfHost } from '../core/site.js';
+import type { Platform } from '../platform/types.js';
+import { hintsAllowed, type Settings } from '../settings/schema.js';
+import { readSettings, watchSettings } from '../settings/store.js';
+import { fieldText, isElement, readableField, type Field } from './fields.js';
+import { Hint, type HintContent } from './hint.js';
+import { HINT_TEXT, KIND_LABELS } from './hint-text.js';
+
+export interface PostHintOptions {
+  openShadow: boolean;
+  /** Quiet time after the last input event before the field is read. */
+  debounceMs?: number;
+  /** While a hint shows, how often its field is looked at again (a chat box cleared by the page fires no event). */
+  followMs?: number;
+}
+
+export const DEBOUNCE_MS = 400;
+const FOLLOW_MS = 500;
+
+export async function startPostHints(platform: Platform, win: Window, doc: Document, options: PostHintOptions): Promise<() => void> {
+  const lang: 'en' | 'zh' = platform.i18n.uiLanguage().toLowerCase().startsWith('zh') ? 'zh' : 'en';
+  const debounceMs = options.debounceMs ?? DEBOUNCE_MS;
+  const followMs = options.followMs ?? FOLLOW_MS;
+  let settings: Settings = await readSettings(platform);
+  const hint = new Hint(doc, options.openShadow);
+  /** Fields resolved once per element: an input event then costs a map lookup and a timer, not a style query. */
+  const resolved = new WeakMap<Element, Field | null>();
+  const dismissed = new WeakSet<HTMLElement>();
+  let pack: Pack | null = null;
+  let pending: Field | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let follow: ReturnType<typeof setInterval> | undefined;
+  let lastText = '';
+  let frame = 0;
+  let stopped = false;
+
+  const fieldOf = (target: EventTarget | null): Field | null => {
+    if (!isElement(target)) return null;
+    if (!resolved.has(target)) resolved.set(target, readableField(target));
+    return resolved.get(target) ?? null;
+  };
+  /**
+   * The focused element, through open shadow roots and the script-less frames followed from here; a rich editor's
+   * focus is its editing host or inside it.
+   */
+  const focused = (): Element | null => {
+    let active = doc.activeElement;
+    for (;;) {
+      const inner = active?.shadowRoot?.activeElement ?? adoptedFrameFocus(active);
+      if (!inner) return active;
+      active = inner;
+    }
+  };
+  const adoptedFrameFocus = (element: Element | null): Element | null => {
+    if (element?.tagName !== 'IFRAME') return null;
+    const inner = frameDocument(element as HTMLIFrameElement);
+    return inner && adopted.has(inner) ? inner.activeElement : null;
+  };
+  const isFocused = (field: Field): boolean => {
+    const active = focused();
+    return active !== null && (active === field.element || field.element.contains(active));
+  };
+  const allowed = (): boolean => hintsAllowed(settings, win.location.hostname, Date.now());
+
+  const hide = (): void => {
+    hint.hide();
+    clearInterval(follow);
+    follow = undefined;
+  };
+
+  const check = (field: Field): void => {
+    if (stopped || !platform.runtime.isConnected()) return teardown();
+    // Checked again before every read (the input-event cache can be stale): a "show password" toggle turns a
+    // password field into a text field and back, and a page may hide or disable a field at any time.
+    if (readableField(field.element) === null) {
+      resolved.delete(field.element);
+      if (hint.anchor === field.element) hide();
+      return;
+    }
+    if (!allowed() || dismissed.has(field.element) || !field.element.isConnected) {
+      if (hint.anchor === field.element || !allowed()) hide();
+      return;
+    }
+    if (!isFocused(field)) {
+      // Someone tabbing through the hint's buttons keeps it; focus anywhere else ends it. Only the focused field
+      // is ever read.
+      if (!hint.owns(doc.activeElement) && hint.anchor === field.element) hide();
+      return;
+    }
+    const text = fieldText(field, MAX_FIELD_CHARS);
+    if (text === lastText && hint.anchor === field.element) {
+      hint.place(); // the text is the same, but a growing text area or a page's own layout may have moved the field
+      return;
+    }
+    lastText = text;
+    if (!pack) {
+      // The rule pack is decoded on the first pause in a free-text field, not on every page.
+      shippedPack().then(
+        (loaded) => {
+          pack = loaded;
+          lastText = '';
+          check(field);
+        },
+        (error: unknown) => {
+          // Without rules there is nothing to check; say why once, and stop listening.
+          console.warn('LureWatch could not load its rules for post hints:', error);
+          teardown();
+        },
+      );
+      return;
+    }
+    const found = checkDisclosure(text, { category: categoryOfHost(win.location.hostname) }, pack);
+    if (found.level !== 'hint' || !found.evidence || !found.kind) {
+      if (hint.anchor === field.element) hide();
+      return;
+    }
+    // A hint appearing (not one that stays up while the person keeps typing) is counted: a number, nothing else.
+    const appearing = hint.anchor !== field.element;
+    hint.show(contentOf(found), field.element, {
+      dismiss: () => {
+        dismissed.add(field.element);
+        hide();
+        // Back to where the person was typing; focus moves, the text does not change.
+        field.element.focus({ preventScroll: true });
+      },
+      notOnSite: () => {
+        hide();
+        platform.runtime
+          .sendMessage({ type: 'settings-change', change: { kind: 'hint-site', host: win.location.hostname, quiet: true } })
+          .catch(() => undefined);
+        field.element.focus({ preventScroll: true });
+      },
+    });
+    if (appearing) platform.runtime.sendMessage({ type: 'hint-shown' }).catch(() => undefined);
+    follow ??= setInterval(() => {
+      // A page that clears its chat box after sending, or replaces the field, fires no input event.
+      const anchored = hint.anchor;
+      const current = anchored ? fieldOf(anchored) : null;
+      if (current) check(current);
+      else hide();
+    }, followMs);
+  };
+
+  const contentOf = (found: DisclosureHint): HintContent => ({
+    lang,
+    title: HINT_TEXT.title[lang],
+    noticed: KIND_LABELS[found.kind!][lang],
+    quote: found.evidence!.quote.replace(/\s+/g, ' ').trim(),
+    why: found.why![lang],
+    saferLabel: HINT_TEXT.safer[lang],
+    safer: found.safer![lang],
+    labels: { dismiss: HINT_TEXT.dismiss[lang], notOnSite: HINT_TEXT.notOnSite[lang], local: HINT_TEXT.local[lang], region: HINT_TEXT.label[lang] },
+    kind: found.kind!,
+  });
+
+  const onInput = (event: Event): void => {
+    const field = fieldOf(event.composedPath()[0] ?? event.target);
+    if (!field) return;
+    pending = field;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const due = pending;
+      pending = null;
+      if (due) check(due);
+    }, debounceMs);
+  };
+  const onFocusIn = (event: FocusEvent): void => {
+    const target = event.target;
+    if (isElement(target) && target.tagName === 'IFRAME') adoptFrame(target as HTMLIFrameElement);
+    // Focus went elsewhere on the page (not into the hint): the hint belonged to the field being typed in.
+    if (!hint.shown || hint.owns(target)) return;
+    const anchor = hint.anchor;
+    if (anchor && isElement(target) && !anchor.contains(target) && !(target.tagName === 'IFRAME' && isInFrame(anchor, target))) hide();
+  };
+  const isInFrame = (element: Element, frame: Element): boolean => element.ownerDocument.defaultView?.frameElement === frame;
+
+  /**
+   * Same-origin frames without a content script of their own (about:blank and srcdoc frames, where some rich-text
+   * editors live) are followed from this frame; a frame with an http(s) address runs its own copy of this code.
+   */
+  const adopted = new WeakSet<Document>();
+  const releases: Array<() => void> = [];
+  const adoptFrame = (frame: HTMLIFrameElement): void => {
+    const inner = frameDocument(frame);
+    if (!inner || adopted.has(inner) || /^https?:$/.test(inner.location.protocol)) return;
+    adopted.add(inner);
+    const view = inner.defaultView;
+    inner.addEventListener('input', onInput, listen);
+    inner.addEventListener('focusin', onFocusIn, listen);
+    view?.addEventListener('scroll', onMove, listen);
+    releases.push(() => {
+      inner.removeEventListener('input', onInput, listen);
+      inner.removeEventListener('focusin', onFocusIn, listen);
+      view?.removeEventListener('scroll', onMove, listen);
+    });
+  };
+  const onMove = (): void => {
+    if (!hint.shown || frame) return;
+    frame = win.requestAnimationFrame(() => {
+      frame = 0;
+      hint.place();
+    });
+  };
+  const listen = { capture: true, passive: true } as const;
+  doc.addEventListener('input', onInput, listen);
+  doc.addEventListener('focusin', onFocusIn, listen);
+  win.addEventListener('scroll', onMove, listen);
+  win.addEventListener('resize', onMove, listen);
+  for (const frame of doc.querySelectorAll('iframe')) adoptFrame(frame);
+  const stopWatching = watchSettings(platform, (next) => {
+    settings = next;
+    if (!allowed()) hide();
+  });
+
+  function teardown(): void {
+    if (stopped) return;
+    stopped = true;
+    clearTimeout(timer);
+    if (frame) win.cancelAnimationFrame(frame);
+    hide();
+    doc.removeEventListener('input', onInput, listen);
+    doc.removeEventListener('focusin', onFocusIn, listen);
+    win.removeEventListener('scroll', onMove, listen);
+    win.removeEventListener('resize', onMove, listen);
+    for (const release of releases) release();
+    try {
+      stopWatching();
+    } catch {
+      // The old extension context is gone, and its listener with it.
+    }
+  }
+  return teardown;
+}
+
+/** A frame's document when it is same-origin and loaded; null for a cross-origin frame. */
+function frameDocument(frame: HTMLIFrameElement): Document | null {
+  try {
+    return frame.contentDocument;
+  } catch {
+    return null;
+  }
+}

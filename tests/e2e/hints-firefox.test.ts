@@ -1,0 +1,190 @@
+// End-to-end "think before you post" in real headless Firefox ESR over WebDriver BiDi: the same fixture pages and
+// the same expectations as hints-chromium.test.ts, typed key by key through input.performActions.
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { assertFirefoxInstalled, launchFirefox, type FirefoxWithExtension } from '../../scripts/lib/firefox.js';
+import type { StaticServer } from '../../scripts/lib/server.js';
+import { FIREFOX_GECKO_ID, FIREFOX_TEST_UUID } from '../../scripts/lib/test-key.js';
+import { acquireBrowserLock } from './support/browser-lock.js';
+import { buildTestExtension, type BuiltExtension } from './support/extension-build.js';
+import { hintState, overlaps, STORAGE_DUMP, TYPED, TYPED_PIECES, type HintState } from './support/hint-probes.js';
+import { startTestServer } from './support/test-server.js';
+
+const OUT = 'out/e2e';
+const PAGES = '/test/hints/';
+const QUIET_FOR_MS = 1_500;
+const ENTER = '\uE007';
+const ESCAPE = '\uE00C';
+const hintButton = (action: string): string =>
+  `document.querySelector('[data-lurewatch="hint"]')?.shadowRoot?.querySelector('[data-action="${action}"]')`;
+const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
+
+describe('Post hints in Firefox', () => {
+  let release: (() => void) | undefined;
+  let extension: BuiltExtension | undefined;
+  let server: StaticServer;
+  let firefox: FirefoxWithExtension;
+  let tab: string;
+
+  beforeAll(async () => {
+    assertFirefoxInstalled();
+    mkdirSync(OUT, { recursive: true });
+    release = await acquireBrowserLock();
+    extension = await buildTestExtension('firefox');
+    server = await startTestServer();
+    firefox = await launchFirefox({ extensionDir: extension.dir, geckoId: FIREFOX_GECKO_ID, uuid: FIREFOX_TEST_UUID });
+    tab = await firefox.newTab();
+  }, 600_000);
+
+  beforeEach(({ onTestFailed }) => {
+    const mark = firefox?.logs.length ?? 0;
+    onTestFailed(() => {
+      const lines = firefox?.logs.slice(mark).map((entry) => `  [${entry.level}] ${entry.text} (${entry.url ?? 'no stack'})`) ?? [];
+      if (lines.length > 0) console.log(`Firefox console during this test:\n${lines.join('\n')}`);
+    });
+  });
+
+  afterAll(async () => {
+    try {
+      await firefox?.close();
+      await server?.close();
+    } finally {
+      extension?.remove();
+      release?.();
+    }
+  });
+
+  const open = (name: string): Promise<void> => firefox.navigate(tab, server.url(`${PAGES}${name}`));
+  const state = (context: string, field: string | null): Promise<HintState> => firefox.evaluate<HintState>(context, hintState(field));
+  const waitForHint = async (context: string, field: string): Promise<HintState> => {
+    await firefox.waitFor(context, `${hintState(field)}.placed === 'yes'`);
+    return state(context, field);
+  };
+  const waitForNoHint = (context: string): Promise<unknown> => firefox.waitFor(context, `!${hintState(null)}.present`);
+  const expectNoHintFor = async (context: string, ms = QUIET_FOR_MS): Promise<void> => {
+    await sleep(ms);
+    expect((await state(context, null)).present).toBe(false);
+  };
+  /** Real key presses, one character at a time, into whatever has the focus (in a frame too). */
+  const type = async (text: string): Promise<void> => {
+    const actions = [...text].flatMap((value) => [
+      { type: 'keyDown', value },
+      { type: 'keyUp', value },
+    ]);
+    await firefox.bidi.send('input.performActions', { context: tab, actions: [{ type: 'key', id: 'keyboard', actions }] });
+  };
+  const storageDump = async (): Promise<Record<string, unknown>> => {
+    const page = await firefox.newTab();
+    try {
+      await firefox.navigate(page, `${firefox.extensionOrigin}/popup.html`);
+      return await firefox.evaluate<Record<string, unknown>>(page, STORAGE_DUMP);
+    } finally {
+      await firefox.closeTab(page);
+    }
+  };
+
+  it('CV form: quiet for an ordinary headline, a hint beside the experience box, submitting still works', async () => {
+    await open('cv-form.html');
+    await firefox.clickElement(tab, `document.querySelector('#headline')`);
+    await type(TYPED.ordinary);
+    await expectNoHintFor(tab);
+
+    await firefox.clickElement(tab, `document.querySelector('#experience')`);
+    await type(TYPED.employer);
+    const hint = await waitForHint(tab, '#experience');
+    expect(hint).toMatchObject({ kind: 'employer', parent: 'HTML', role: 'status', live: 'polite' });
+    expect(hint.text).toContain('Lockheed');
+    expect(overlaps(hint.box!, hint.field!), 'the hint covers the field').toBe(false);
+    expect(await firefox.evaluate<string>(tab, `document.querySelector('#experience').value`)).toBe(TYPED.employer);
+    await firefox.clickElement(tab, `document.querySelector('#save')`);
+    await firefox.waitFor(tab, `document.body.dataset.submitted === '1'`);
+  });
+
+  it('CV form: password, card and one-time-code fields never earn a hint', async () => {
+    for (const field of ['#password', '#card', '#code']) {
+      await firefox.clickElement(tab, `document.querySelector('${field}')`);
+      await waitForNoHint(tab);
+      await type(TYPED.clearance);
+      await expectNoHintFor(tab, 900);
+    }
+  });
+
+  it('comment box: Dismiss removes the hint, and that field stays quiet', async () => {
+    await open('comment.html');
+    await firefox.clickElement(tab, `document.querySelector('#comment')`);
+    await type(TYPED.clearance);
+    expect((await waitForHint(tab, '#comment')).kind).toBe('clearance');
+    await sleep(400);
+    await firefox.screenshot(tab, `${OUT}/firefox-hint-en.png`);
+    await firefox.clickElement(tab, hintButton('dismiss'));
+    await waitForNoHint(tab);
+    await firefox.clickElement(tab, `document.querySelector('#comment')`);
+    await type(' More words.');
+    await expectNoHintFor(tab);
+  });
+
+  it('rich editor: a hint for the editing host, and Escape in the hint dismisses it', async () => {
+    await open('editor.html');
+    await firefox.clickElement(tab, `document.querySelector('#editor')`);
+    await type(TYPED.editor);
+    expect((await waitForHint(tab, '#editor')).kind).toBe('project');
+    await firefox.evaluate(tab, `${hintButton('dismiss')}.focus()`);
+    await type(ESCAPE);
+    await waitForNoHint(tab);
+    expect(await firefox.evaluate<string>(tab, `document.activeElement.id`)).toBe('editor');
+    expect(await firefox.evaluate<string>(tab, `document.querySelector('#editor').textContent`)).toBe(TYPED.editor);
+  });
+
+  it("editor inside an iframe: the frame's own content script shows the hint there", async () => {
+    await open('iframe-editor.html');
+    const tree = await firefox.bidi.send<{ contexts: Array<{ children: Array<{ context: string; url: string }> }> }>('browsingContext.getTree', { root: tab });
+    const frame = tree.contexts[0]!.children.find((child) => child.url.endsWith('editor-frame.html'))!.context;
+    await firefox.waitFor(frame, `document.readyState === 'complete'`);
+    await firefox.clickElement(tab, `document.querySelector('#frame')`);
+    await type(TYPED.frame);
+    expect((await waitForHint(frame, '#body')).kind).toBe('site');
+    expect((await state(tab, null)).present).toBe(false);
+  });
+
+  it("editor in a script-less srcdoc frame: followed from the page, the hint shown beside the frame's editor", async () => {
+    await open('srcdoc-editor.html');
+    await firefox.clickElement(tab, `document.querySelector('#frame')`);
+    await type(TYPED.frame);
+    const hint = await waitForHint(tab, '#frame');
+    expect(hint.kind).toBe('site');
+    expect(overlaps(hint.box!, hint.field!), 'the hint covers the framed editor').toBe(false);
+    await firefox.evaluate(tab, `(() => { document.querySelector('#frame').contentDocument.body.textContent = ''; return true; })()`);
+    await waitForNoHint(tab);
+  });
+
+  it('chat box: the hint goes away when the page clears the box after sending', async () => {
+    await open('chat.html');
+    await firefox.clickElement(tab, `document.querySelector('#message')`);
+    await type(TYPED.chat);
+    expect((await waitForHint(tab, '#message')).kind).toBe('unit');
+    await type(ENTER);
+    await waitForNoHint(tab);
+    expect(await firefox.evaluate<string>(tab, `document.querySelector('#message').value`)).toBe('');
+  });
+
+  it('"Not on this site" holds after a reload; storage holds counts and hosts, never typed text', async () => {
+    await open('comment.html');
+    await firefox.clickElement(tab, `document.querySelector('#comment')`);
+    await type(TYPED.clearance);
+    await waitForHint(tab, '#comment');
+    await firefox.clickElement(tab, hintButton('not-on-site'));
+    await waitForNoHint(tab);
+    await expect.poll(async () => ((await storageDump()).settings as { hintQuietSites?: string[] }).hintQuietSites, { timeout: 10_000 }).toEqual(['127.0.0.1']);
+    await firefox.reload(tab);
+    await firefox.clickElement(tab, `document.querySelector('#comment')`);
+    await type(TYPED.clearance);
+    await expectNoHintFor(tab);
+
+    const dump = await storageDump();
+    const counts = Object.values(dump.hintStats as Record<string, number>);
+    expect(counts.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(5);
+    const everything = JSON.stringify(dump);
+    for (const piece of TYPED_PIECES) expect(everything, piece).not.toContain(piece);
+    for (const text of Object.values(TYPED)) expect(everything).not.toContain(text.slice(0, 20));
+  });
+});
