@@ -50,7 +50,7 @@ function parsePages(list: string): PageName[] {
   const wanted = list.split(',').map((name) => name.trim());
   const unknown = wanted.filter((name) => !(PAGE_NAMES as readonly string[]).includes(name));
   if (unknown.length > 0) {
-    throw new UsageError(`--pages: unknown page ${unknown.map((n) => JSON.stringify(n)).join(', ')}; choose from ${PAGE_NAMES.join(', ')}`);
+    throw new UsageError(`--pages: unknown page ${unknown.map((n) => JSON.stringify(n)).join(', ')}; choose from ${PAGE_NAMES.join(', ')}\n${BENCH_PAGE_USAGE}`);
   }
   // Always in the canonical order, each once, whatever order they were asked in.
   return PAGE_NAMES.filter((name) => wanted.includes(name));

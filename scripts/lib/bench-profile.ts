@@ -113,7 +113,7 @@ export function attributeProfile(profile: CpuProfile, ourUrlPrefix: string): Pro
   }
   const functions = [...self.entries()]
     .map(([name, us]) => ({ name, selfMs: us / 1000 }))
-    .sort((a, b) => b.selfMs - a.selfMs);
+    .sort((a, b) => b.selfMs - a.selfMs || a.name.localeCompare(b.name));
   return {
     oursMs: oursUs / 1000,
     busyMs: busyUs / 1000,

@@ -14,7 +14,7 @@ export const SETTLE_MS: Record<PageName, number> = {
   typical: 1500,
   mb: 3000,
   dom20k: 2000,
-  dom200k: 6000,
+  dom200k: 5000,
   chat: 1500,
   raf: 1500,
   typing: 1500,
