@@ -28,7 +28,7 @@ import { shippedPack } from '../src/core/pack.js';
 import { acquireBrowserLock } from '../tests/e2e/support/browser-lock.js';
 import { build } from './build.js';
 import { parseBenchPageArgs, type BenchPageArgs, type PageName } from './lib/bench-args.js';
-import { launchWithExtension, launchWithout, SAMPLING_US, Tab, type BenchBrowser } from './lib/bench-browser.js';
+import { launchControl, launchWithExtension, launchWithout, SAMPLING_US, Tab, type BenchBrowser } from './lib/bench-browser.js';
 import { LURE_MESSAGE, makePages } from './lib/bench-pages.js';
 import { formatTables, headline, PAGE_LABELS, summarize, type PageRuns } from './lib/bench-report.js';
 import { pageSize, visit } from './lib/bench-visit.js';
@@ -90,10 +90,12 @@ async function run(args: BenchPageArgs): Promise<void> {
   process.once('SIGTERM', onSignal);
   let withExt: BenchBrowser | undefined;
   let without: BenchBrowser | undefined;
+  let control: BenchBrowser | undefined;
   const results: PageRuns[] = [];
   try {
     withExt = await launchWithExtension(extension.dir);
     without = await launchWithout();
+    control = await launchControl(extension.dir);
     progress('browsers started');
     const browsers: readonly [BenchBrowser, BenchBrowser] = [withExt, without];
     // One unmeasured visit each: the disk cache, the extension's service worker and the code caches warm up.
@@ -104,7 +106,7 @@ async function run(args: BenchPageArgs): Promise<void> {
       await tab.close();
     }
     for (const name of args.pages) {
-      const runs: PageRuns = { name, size: { chars: 0, nodes: 0 }, withExt: [], without: [], loadWith: [], loadWithout: [] };
+      const runs: PageRuns = { name, size: { chars: 0, nodes: 0 }, withExt: [], without: [], loadWith: [], loadWithout: [], loadControl: [] };
       for (let i = 0; i < VISITS[name]; i++) {
         // Alternate which browser goes first, so neither always meets a machine the other has just warmed.
         const order: readonly BenchBrowser[] = i % 2 === 0 ? browsers : [without, withExt];
@@ -121,13 +123,14 @@ async function run(args: BenchPageArgs): Promise<void> {
         }
       }
       const share = LOAD_TIMED[name];
-      if (share !== undefined) await timeLoads(browsers, server.url('/blank'), server.url(`/${name}`), Math.max(3, Math.ceil(args.runs * share)), runs);
+      if (share !== undefined) await timeLoads([withExt, without, control], server.url('/blank'), server.url(`/${name}`), Math.max(3, Math.ceil(args.runs * share)), runs);
       results.push(runs);
       progress(`measured ${PAGE_LABELS[name]}`);
     }
   } finally {
     await withExt?.close();
     await without?.close();
+    await control?.close();
     release();
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
@@ -160,15 +163,20 @@ function printTopFunctions(results: readonly PageRuns[], top: number): void {
   }
 }
 
-/** Page loads alternated between the two browsers, each in one tab that goes back to a blank page in between. */
-async function timeLoads(browsers: readonly [BenchBrowser, BenchBrowser], blank: string, url: string, count: number, runs: PageRuns): Promise<void> {
-  const tabs = [await Tab.open(browsers[0], blank), await Tab.open(browsers[1], blank)] as const;
+/**
+ * Page loads rotated among the browsers (with LureWatch, without, with the empty control), each in one tab that goes
+ * back to a blank page in between; the order rotates, so no browser always goes first.
+ */
+async function timeLoads(browsers: readonly BenchBrowser[], blank: string, url: string, count: number, runs: PageRuns): Promise<void> {
+  const tabs: Tab[] = [];
   try {
+    for (const browser of browsers) tabs.push(await Tab.open(browser, blank));
     for (let i = 0; i < count; i++) {
-      for (const k of i % 2 === 0 ? [0, 1] : [1, 0]) {
-        const tab = tabs[k]!;
+      for (let j = 0; j < tabs.length; j++) {
+        const tab = tabs[(i + j) % tabs.length]!;
         await tab.page.goto(url, { waitUntil: 'load', timeout: 120_000 });
-        (k === 0 ? runs.loadWith : runs.loadWithout).push(await tab.loadMs());
+        const ms = await tab.loadMs();
+        ({ with: runs.loadWith, without: runs.loadWithout, control: runs.loadControl })[tab.browser.label].push(ms);
         // Let the content script's first survey finish before the next load, so it never overlaps one.
         await tab.page.waitForTimeout(200);
         await tab.page.goto(blank, { waitUntil: 'load' });

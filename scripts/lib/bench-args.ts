@@ -15,7 +15,7 @@ export interface BenchPageArgs {
   top: number;
 }
 
-export const DEFAULT_RUNS = 15;
+export const DEFAULT_RUNS = 11;
 const MAX_RUNS = 200;
 
 export const BENCH_PAGE_USAGE =

@@ -1,7 +1,7 @@
 // The two browsers of `npm run -s bench:page` and what one visit of a page measures in them. Both are the same
 // Debian Chromium with the same flags and a fresh profile; one loads the built extension (scripts/lib/chromium.ts),
 // the other does not. Each visit opens a new tab, so each page gets a fresh renderer, as a person's new tab would.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
@@ -12,7 +12,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH, launchChromium } from './chromium.js';
 export const SAMPLING_US = 100;
 
 export interface BenchBrowser {
-  label: 'with' | 'without';
+  label: 'with' | 'without' | 'control';
   context: BrowserContext;
   /** "chrome-extension://ID/" for the browser with the extension; null for the baseline. */
   ourPrefix: string | null;
@@ -24,6 +24,42 @@ const LAUNCH = { locale: 'en-US', viewport: { width: 1280, height: 800 } } as co
 export async function launchWithExtension(extensionDir: string): Promise<BenchBrowser> {
   const launched = await launchChromium({ extensionDir, ...LAUNCH });
   return { label: 'with', context: launched.context, ourPrefix: `${launched.extensionOrigin}/`, close: launched.close };
+}
+
+/**
+ * The control: an extension whose content script is empty, injected exactly like ours (same matches, run_at and
+ * all_frames, read from the built manifest). Chromium's own cost of injecting any content script (it holds the load
+ * event for document_idle injection) shows here, apart from what our code costs.
+ */
+export async function launchControl(extensionDir: string): Promise<BenchBrowser> {
+  const built = JSON.parse(await readFile(join(extensionDir, 'manifest.json'), 'utf8')) as { content_scripts?: Array<Record<string, unknown>> };
+  const dir = await mkdtemp(join(tmpdir(), 'lurewatch-bench-control-'));
+  const manifest = {
+    manifest_version: 3,
+    name: 'empty content script',
+    version: '1.0',
+    // launchChromium finds the extension id through its service worker.
+    background: { service_worker: 'background.js' },
+    content_scripts: (built.content_scripts ?? []).map((script) => ({ ...script, js: ['content.js'] })),
+  };
+  await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  await writeFile(join(dir, 'content.js'), 'void 0;\n');
+  await writeFile(join(dir, 'background.js'), 'void 0;\n');
+  try {
+    const launched = await launchChromium({ extensionDir: dir, ...LAUNCH });
+    return {
+      label: 'control',
+      context: launched.context,
+      ourPrefix: null,
+      close: async () => {
+        await launched.close();
+        await rm(dir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
 }
 
 /** The baseline: launchChromium's recipe without the two extension flags. */

@@ -12,6 +12,8 @@ export interface PageRuns {
   /** Load-event times (ms), one per load, per browser; empty when this page's loads were not timed. */
   loadWith: number[];
   loadWithout: number[];
+  /** The same, in the control browser whose extension has an empty content script. */
+  loadControl: number[];
 }
 
 export interface PageSummary {
@@ -27,6 +29,9 @@ export interface PageSummary {
   loadWithMs: number | null;
   loadWithoutMs: number | null;
   loadRatio: number | null;
+  loadControlMs: number | null;
+  /** Load time with LureWatch over load time with an empty content script: what our code adds to the load. */
+  loadRatioVsControl: number | null;
   activity: { unit: string; units: number; oursMs: number; perUnitMs: number; longestMs: number } | null;
   lureToBannerMs: number | null;
   /** Visits where our code still ran in the last 250 ms of the window: the figure may be short. */
@@ -59,6 +64,7 @@ export function summarize(runs: PageRuns): PageSummary {
   const lures = ext.map((v) => v.lureToBannerMs).filter((ms): ms is number => ms !== null);
   const loadWithMs = runs.loadWith.length > 0 ? median(runs.loadWith) : null;
   const loadWithoutMs = runs.loadWithout.length > 0 ? median(runs.loadWithout) : null;
+  const loadControlMs = runs.loadControl.length > 0 ? median(runs.loadControl) : null;
   return {
     name: runs.name,
     chars: runs.size.chars,
@@ -71,6 +77,8 @@ export function summarize(runs: PageRuns): PageSummary {
     loadWithMs,
     loadWithoutMs,
     loadRatio: loadWithMs !== null && loadWithoutMs !== null ? loadWithMs / loadWithoutMs : null,
+    loadControlMs,
+    loadRatioVsControl: loadWithMs !== null && loadControlMs !== null ? loadWithMs / loadControlMs : null,
     activity:
       activities.length === 0
         ? null
@@ -160,7 +168,7 @@ export function formatTables(pages: readonly PageSummary[], result: Headline): s
   const out: string[] = [];
   out.push(
     table(
-      ['page', 'text KB', 'nodes', 'ours ms', 'longest ms', 'busy ms with', 'busy ms w/o', 'heap MB', 'load ms with', 'load ms w/o', 'load ratio'],
+      ['page', 'text KB', 'nodes', 'ours ms', 'longest ms', 'busy ms with', 'busy ms w/o', 'heap MB', 'load ms with', 'load ms w/o', 'ratio', 'load ms empty', 'ratio vs empty'],
       pages.map((p) => [
         PAGE_LABELS[p.name],
         cell(p.chars / 1024, 0),
@@ -173,6 +181,8 @@ export function formatTables(pages: readonly PageSummary[], result: Headline): s
         cell(p.loadWithMs, 1),
         cell(p.loadWithoutMs, 1),
         cell(p.loadRatio, 3),
+        cell(p.loadControlMs, 1),
+        cell(p.loadRatioVsControl, 3),
       ]),
     ),
   );

@@ -29,12 +29,14 @@ describe('page benchmark figures', () => {
       without: [visit(cost(0), 10 * MiB)],
       loadWith: [50, 52, 51],
       loadWithout: [50, 48, 49],
+      loadControl: [51, 50, 49],
     };
     const s = summarize(runs);
     expect(s.oursMs).toBe(4);
     expect(s.longestMs).toBe(9);
     expect(s.heapMb).toBeCloseTo(3);
     expect(s.loadRatio).toBeCloseTo(51 / 49);
+    expect(s.loadRatioVsControl).toBeCloseTo(51 / 50);
     expect(s.lateVisits).toBe(0);
   });
 
@@ -47,6 +49,7 @@ describe('page benchmark figures', () => {
       without: [visit(cost(0), MiB)],
       loadWith: [],
       loadWithout: [],
+      loadControl: [],
     });
     expect(s.activity).toMatchObject({ units: 100, oursMs: 45, perUnitMs: 0.45, longestMs: 6 });
     expect(s.lureToBannerMs).toBe(80);
@@ -55,7 +58,7 @@ describe('page benchmark figures', () => {
 
   it('flags a visit whose watch window ended while our code still ran', () => {
     const late = { ...cost(5), lastOursMs: 990, windowMs: 1000 };
-    expect(summarize({ name: 'mb', size: { chars: 0, nodes: 0 }, withExt: [visit(late, 0)], without: [visit(cost(0), 0)], loadWith: [], loadWithout: [] }).lateVisits).toBe(1);
+    expect(summarize({ name: 'mb', size: { chars: 0, nodes: 0 }, withExt: [visit(late, 0)], without: [visit(cost(0), 0)], loadWith: [], loadWithout: [], loadControl: [] }).lateVisits).toBe(1);
   });
 
   it('headlines the worst page for longest task and heap, and null for pages not run', () => {
@@ -66,6 +69,7 @@ describe('page benchmark figures', () => {
       without: [visit(cost(0), 0)],
       loadWith: [],
       loadWithout: [],
+      loadControl: [],
     });
     const result = headline([summarize(page('typical', 3, MiB)), summarize(page('dom200k', 70, 6 * MiB))], 100 * 1024);
     expect(result).toMatchObject({ typical_ms: 1, longest_task_ms: 70, heap_mb: 6, content_js_kb: 100, mb_page_ms: null, keystroke_ms: null });
