@@ -57,7 +57,9 @@ export async function startPage(platform: Platform, win: Window, doc: Document, 
   let stopped = false;
 
   const readAll = (): void => {
-    const all = extractVisibleText(doc.body ?? doc.documentElement, { maxChars: MAX_CHARS });
+    // Before the rule pack is decoded the text is only counted against MIN_TEXT (startMatching reads it all again
+    // once the pack is ready), so the walk stops there: on a huge page, the first survey is not done twice.
+    const all = extractVisibleText(doc.body ?? doc.documentElement, { maxChars: stream ? MAX_CHARS : MIN_TEXT });
     textSeen = all.text.length;
     stream?.clear();
     stream?.append(all);
