@@ -156,8 +156,8 @@ function printTopFunctions(results: readonly PageRuns[], top: number): void {
     const visit = runs.withExt[0];
     if (!visit) continue;
     console.log(`\nthe extension's costliest functions (self ms), ${PAGE_LABELS[runs.name]}, first visit:`);
-    for (const [phase, cost] of [['load', visit.load], ['activity', visit.activity?.cost]] as const) {
-      if (!cost || cost.functions.length === 0) continue;
+    for (const [phase, cost] of [['load', visit.load] as const, ...visit.activities.map((a) => [a.label, a.cost] as const)]) {
+      if (cost.functions.length === 0) continue;
       console.log(`  ${phase}: ${cost.functions.slice(0, top).map((f) => `${f.name} ${f.selfMs.toFixed(2)}`).join('; ')}`);
     }
   }

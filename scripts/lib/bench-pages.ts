@@ -181,16 +181,17 @@ function raf(prose: Prose): string {
   return doc('Live', `<h1>Live scores</h1><p>${prose.en(2000)}</p><p id="counter">Frame 0</p><ul id="ticker"></ul>`, script);
 }
 
-/** A comment form: some text and a textarea the benchmark types into. */
+/** A comment form: some text, a textarea and a contenteditable editor the benchmark types into. */
 function typing(prose: Prose): string {
   return doc(
     'Comments',
     `<h1>Comments</h1><p>${prose.en(3000)}</p><form><label for="field">Your comment</label><br>` +
-      `<textarea id="field" rows="6" cols="60"></textarea><br><button type="button">Post</button></form>`,
+      `<textarea id="field" rows="6" cols="60"></textarea><br><button type="button">Post</button></form>` +
+      '<h2>Or write a longer note</h2><div id="editor" contenteditable="true" style="border:1px solid #888;min-height:6em"></div>',
   );
 }
 
-/** What the benchmark types into the textarea: bland prose, ~200 keystrokes. */
+/** What the benchmark types into each field: bland prose, 200 keystrokes. */
 export function typedText(): string {
   return new Prose(7).en(200).slice(0, 200);
 }

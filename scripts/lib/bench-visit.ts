@@ -23,6 +23,8 @@ export const SETTLE_MS: Record<PageName, number> = {
 export const RAF_MS = 3000;
 
 export interface Activity {
+  /** What the page did, e.g. "typing in a textarea". */
+  label: string;
   cost: ProfileCost;
   /** How many units of activity (messages, frames, keystrokes) the profile covers. */
   units: number;
@@ -31,7 +33,8 @@ export interface Activity {
 
 export interface Visit {
   load: ProfileCost;
-  activity: Activity | null;
+  /** The page's activities after the load, each profiled on its own. */
+  activities: Activity[];
   /** Chat page with the extension: ms from the lure message's arrival to the banner; null when no banner came. */
   lureToBannerMs: number | null;
   heapBytes: number;
@@ -43,7 +46,7 @@ export async function visit(tab: Tab, name: PageName, url: string): Promise<Visi
     await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
     await page.waitForTimeout(SETTLE_MS[name]);
   });
-  let activity: Activity | null = null;
+  const activities: Activity[] = [];
   let lureToBannerMs: number | null = null;
   if (name === 'chat') {
     const cost = await tab.profiled(async () => {
@@ -51,7 +54,7 @@ export async function visit(tab: Tab, name: PageName, url: string): Promise<Visi
       await page.waitForFunction('window.__bench.done === true', undefined, { timeout: 60_000 });
       await page.waitForTimeout(500); // the last message's read, 64 ms later, and its scoring
     });
-    activity = { cost, units: (await page.evaluate('window.__bench.sent')) as number, unit: 'message' };
+    activities.push({ label: 'new 1 KB chat messages', cost, units: (await page.evaluate('window.__bench.sent')) as number, unit: 'message' });
     if (tab.browser.ourPrefix !== null) {
       await page.evaluate('window.__bench.lure()');
       lureToBannerMs = await page
@@ -65,20 +68,26 @@ export async function visit(tab: Tab, name: PageName, url: string): Promise<Visi
       await page.waitForFunction('window.__bench.done === true', undefined, { timeout: 60_000 });
       await page.waitForTimeout(300);
     });
-    activity = { cost, units: (await page.evaluate('window.__bench.frames')) as number, unit: 'frame' };
+    activities.push({ label: 'a mutation every frame', cost, units: (await page.evaluate('window.__bench.frames')) as number, unit: 'frame' });
   } else if (name === 'typing') {
     const text = typedText();
-    await page.click('#field');
-    const cost = await tab.profiled(async () => {
-      // One keydown, keypress/input and keyup per character, through the protocol's Input.dispatchKeyEvent.
-      await page.keyboard.type(text);
-      await page.waitForTimeout(300);
-    });
-    const typed = (await page.inputValue('#field')).length;
-    if (typed !== text.length) throw new Error(`typed ${text.length} characters but the textarea holds ${typed}`);
-    activity = { cost, units: typed, unit: 'keystroke' };
+    // A textarea (its value is no DOM change) and a contenteditable editor (every keystroke changes the DOM).
+    for (const [selector, label, read] of [
+      ['#field', 'typing in a textarea', `document.querySelector('#field').value.length`],
+      ['#editor', 'typing in a contenteditable', `document.querySelector('#editor').textContent.length`],
+    ] as const) {
+      await page.click(selector);
+      const cost = await tab.profiled(async () => {
+        // One keydown, keypress/input and keyup per character, through the protocol's Input.dispatchKeyEvent.
+        await page.keyboard.type(text);
+        await page.waitForTimeout(300);
+      });
+      const typed = (await page.evaluate(read)) as number;
+      if (typed !== text.length) throw new Error(`typed ${text.length} characters but ${selector} holds ${typed}`);
+      activities.push({ label, cost, units: typed, unit: 'keystroke' });
+    }
   }
-  return { load, activity, lureToBannerMs, heapBytes: await tab.heapBytes() };
+  return { load, activities, lureToBannerMs, heapBytes: await tab.heapBytes() };
 }
 
 /** Text characters and DOM nodes of the page in a tab (for the table: what each page really holds). */
