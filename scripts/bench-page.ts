@@ -29,6 +29,7 @@ import { acquireBrowserLock } from '../tests/e2e/support/browser-lock.js';
 import { build } from './build.js';
 import { parseBenchPageArgs, type BenchPageArgs, type PageName } from './lib/bench-args.js';
 import { launchControl, launchWithExtension, launchWithout, SAMPLING_US, Tab, type BenchBrowser } from './lib/bench-browser.js';
+import { sourceNames } from './lib/bench-names.js';
 import { LURE_MESSAGE, makePages } from './lib/bench-pages.js';
 import { formatTables, headline, PAGE_LABELS, summarize, type PageRuns } from './lib/bench-report.js';
 import { pageSize, visit } from './lib/bench-visit.js';
@@ -94,6 +95,11 @@ async function run(args: BenchPageArgs): Promise<void> {
   const results: PageRuns[] = [];
   try {
     withExt = await launchWithExtension(extension.dir);
+    if (args.top > 0) {
+      const names = await sourceNames(join(extension.dir, 'content.js'));
+      if (names) withExt.nameOf = (frame) => (frame.url.endsWith('/content.js') ? names(frame.functionName, frame.lineNumber, frame.columnNumber) : frame.functionName);
+      else progress('--top: this content.js is not the one src/ builds now; its functions keep their minified names');
+    }
     without = await launchWithout();
     control = await launchControl(extension.dir);
     progress('browsers started');

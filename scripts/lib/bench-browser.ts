@@ -5,7 +5,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
-import { attributeProfile, type CpuProfile, type ProfileCost } from './bench-profile.js';
+import { attributeProfile, type CpuProfile, type FrameNamer, type ProfileCost } from './bench-profile.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, launchChromium } from './chromium.js';
 
 /** Sampling interval of the CPU profiler, microseconds: fine enough to see a 0.1 ms piece of work. */
@@ -16,6 +16,8 @@ export interface BenchBrowser {
   context: BrowserContext;
   /** "chrome-extension://ID/" for the browser with the extension; null for the baseline. */
   ourPrefix: string | null;
+  /** Names frames of ours in the costliest-functions list (source-mapped names, when available). */
+  nameOf?: FrameNamer;
   close(): Promise<void>;
 }
 
@@ -114,7 +116,7 @@ export class Tab {
     }
     const { profile } = await this.cdp.send('Profiler.stop');
     // In the baseline no URL starts with a character that is not in any URL: nothing is ours.
-    return attributeProfile(profile as CpuProfile, this.browser.ourPrefix ?? '\u0000');
+    return attributeProfile(profile as CpuProfile, this.browser.ourPrefix ?? '\u0000', this.browser.nameOf);
   }
 
   /** Bytes of JavaScript heap in this renderer after a full collection: page world and extension worlds alike. */

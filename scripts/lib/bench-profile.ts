@@ -46,7 +46,12 @@ export interface ProfileCost {
 const IDLE = '(idle)';
 const GC = '(garbage collector)';
 
-export function attributeProfile(profile: CpuProfile, ourUrlPrefix: string): ProfileCost {
+/** How a frame of ours is named in `functions`: by default "name (file:line)" as the profile has it. */
+export type FrameNamer = (frame: ProfileNode['callFrame']) => string;
+
+const defaultName: FrameNamer = (frame) => `${frame.functionName || '(anonymous)'} (${basename(frame.url)}:${frame.lineNumber + 1})`;
+
+export function attributeProfile(profile: CpuProfile, ourUrlPrefix: string, nameOf: FrameNamer = defaultName): ProfileCost {
   const byId = new Map<number, ProfileNode>();
   const parentOf = new Map<number, number>();
   for (const node of profile.nodes) {
@@ -101,7 +106,7 @@ export function attributeProfile(profile: CpuProfile, ourUrlPrefix: string): Pro
     const ours = innermostOurs(samples[i]!);
     if (ours) {
       oursUs += duration;
-      const name = `${ours.callFrame.functionName || '(anonymous)'} (${basename(ours.callFrame.url)}:${ours.callFrame.lineNumber + 1})`;
+      const name = nameOf(ours.callFrame);
       self.set(name, (self.get(name) ?? 0) + duration);
       stretchStart ??= times[i]!;
       stretchEnd = end;
