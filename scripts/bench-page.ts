@@ -19,7 +19,7 @@
 // - Load: Navigation Timing's loadEventEnd, many loads alternated between the two browsers, medians and their ratio.
 // - Bundle: bytes of the minified content.js of the production build.
 // The last line of output is one JSON object with the headline figures (scripts/lib/bench-report.ts: headline()).
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { UsageError } from '../src/cli/errors.js';
@@ -61,6 +61,9 @@ async function checkPages(pages: Record<PageName, string | undefined>): Promise<
 async function extensionUnderTest(args: BenchPageArgs): Promise<{ dir: string; contentBytes: number; remove: () => void }> {
   if (args.extensionDir !== null) {
     const dir = resolve(args.extensionDir);
+    if (!existsSync(join(dir, 'manifest.json')) || !existsSync(join(dir, 'content.js'))) {
+      throw new UsageError(`--extension ${args.extensionDir}: no manifest.json and content.js there (an unpacked Chrome build, e.g. dist/chrome)`);
+    }
     return { dir, contentBytes: statSync(join(dir, 'content.js')).size, remove: () => undefined };
   }
   const outDir = mkdtempSync(join(tmpdir(), 'lurewatch-bench-page-'));
@@ -203,6 +206,10 @@ if (isMainModule(import.meta.url)) {
     process.exit(2);
   }
   run(args).catch((error: unknown) => {
+    if (error instanceof UsageError) {
+      console.error(error.message);
+      process.exit(2);
+    }
     console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     process.exit(1);
   });
