@@ -35,12 +35,16 @@ import { formatTables, headline, PAGE_LABELS, summarize, type PageRuns } from '.
 import { pageSize, visit } from './lib/bench-visit.js';
 import { assertChromiumInstalled } from './lib/chromium.js';
 import { isMainModule } from './lib/main-module.js';
-import { startServer } from './lib/server.js';
+import { startServer, type StaticServer } from './lib/server.js';
 
 /** Profiled visits with the extension per page: the cheap pages several times (median), the long ones once. */
 const VISITS: Record<PageName, number> = { typical: 5, mb: 3, dom20k: 3, dom200k: 1, chat: 1, raf: 1, typing: 1 };
 /** Pages whose load times are compared, and the share of --runs each gets (the big ones load slowly; at least 3). */
 const LOAD_TIMED: Partial<Record<PageName, number>> = { typical: 1, mb: 1, dom20k: 1 / 2, dom200k: 1 / 5 };
+
+function loadsOf(runs: number, share: number): number {
+  return Math.max(3, Math.ceil(runs * share));
+}
 
 /** Strips tags the crude way: enough to know that a generated page's prose earns no banner. */
 function roughText(html: string): string {
@@ -81,22 +85,24 @@ async function run(args: BenchPageArgs): Promise<void> {
   const extension = await extensionUnderTest(args);
   const generated: Record<string, string> = { '/blank': '<!doctype html><title>blank</title><p>.</p>' };
   for (const name of args.pages) generated[`/${name}`] = pages[name]!;
-  const server = await startServer([], { generated });
   const progress = (what: string): boolean => process.stderr.write(`${what} (${((Date.now() - started) / 1000).toFixed(0)} s)\n`);
-  progress('built the extension; taking the browser lock (another e2e run may hold it)');
-  const release = await acquireBrowserLock();
-  progress('browser lock taken');
+  let server: StaticServer | undefined;
+  let release: (() => void) | undefined;
   const onSignal = (): void => {
-    release();
+    release?.();
     process.exit(130);
   };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
   let withExt: BenchBrowser | undefined;
   let without: BenchBrowser | undefined;
   let control: BenchBrowser | undefined;
   const results: PageRuns[] = [];
   try {
+    server = await startServer([], { generated });
+    progress('built the extension; taking the browser lock (another e2e run may hold it)');
+    release = await acquireBrowserLock();
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+    progress('browser lock taken');
     withExt = await launchWithExtension(extension.dir);
     if (args.top > 0) {
       const names = await sourceNames(join(extension.dir, 'content.js'));
@@ -132,7 +138,7 @@ async function run(args: BenchPageArgs): Promise<void> {
         }
       }
       const share = LOAD_TIMED[name];
-      if (share !== undefined) await timeLoads([withExt, without, control], server.url('/blank'), server.url(`/${name}`), Math.max(3, Math.ceil(args.runs * share)), runs);
+      if (share !== undefined) await timeLoads([withExt, without, control], server.url('/blank'), server.url(`/${name}`), loadsOf(args.runs, share), runs);
       results.push(runs);
       progress(`measured ${PAGE_LABELS[name]}`);
     }
@@ -140,10 +146,10 @@ async function run(args: BenchPageArgs): Promise<void> {
     await withExt?.close();
     await without?.close();
     await control?.close();
-    release();
+    release?.();
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
-    await server.close();
+    await server?.close();
     extension.remove();
   }
 
@@ -151,7 +157,8 @@ async function run(args: BenchPageArgs): Promise<void> {
   const result = headline(summaries, extension.contentBytes);
   console.log(
     `LureWatch in-page cost: production build (${args.extensionDir ?? 'built now'}), Chromium headless, CPU profiler every ` +
-      `${SAMPLING_US} µs; ${args.runs} loads per browser per page for load times; load average ${loadavg()[0]!.toFixed(2)}; ` +
+      `${SAMPLING_US} µs; loads per browser: ${Object.entries(LOAD_TIMED).filter(([page]) => (args.pages as string[]).includes(page)).map(([page, share]) => `${page} ${loadsOf(args.runs, share)}`).join(', ')}; ` +
+      `load average ${loadavg()[0]!.toFixed(2)}; ` +
       `${((Date.now() - started) / 1000).toFixed(0)} s.`,
   );
   console.log('"ours" = main-thread time with a content-script frame on the stack; "busy" = all non-idle main-thread time.\n');
