@@ -59,7 +59,9 @@ export async function startPage(platform: Platform, win: Window, doc: Document, 
   let notice = '';
 
   const readAll = (): void => {
-    const all = extractVisibleText(doc.body ?? doc.documentElement, { maxChars: MAX_CHARS });
+    // Before the rule pack is decoded the text is only counted against MIN_TEXT (startMatching reads it all again
+    // once the pack is ready), so the walk stops there: on a huge page, the first survey is not done twice.
+    const all = extractVisibleText(doc.body ?? doc.documentElement, { maxChars: stream ? MAX_CHARS : MIN_TEXT });
     textSeen = all.text.length;
     stream?.clear();
     stream?.append(all);
@@ -164,8 +166,12 @@ export async function startPage(platform: Platform, win: Window, doc: Document, 
     const found = strongest();
     const wanted = found && severityRank(found.report.severity) >= severityRank('caution') && found.report.quietBecause === null;
     if (!found || !wanted) {
-      banner.remove();
-      clearHighlight(doc);
+      // Evidence is highlighted only from a banner, so a page that never had one has nothing to clear (and the first
+      // touch of CSS.highlights costs a quiet page about 2 ms).
+      if (banner.element) {
+        banner.remove();
+        clearHighlight(doc);
+      }
       rendered = '';
       return;
     }
