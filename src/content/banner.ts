@@ -25,6 +25,7 @@ export interface BannerActions {
 }
 
 const TAG = 'lurewatch-banner';
+const HTML_NS = 'http://www.w3.org/1999/xhtml';
 
 export class Banner {
   private host: HTMLElement | null = null;
@@ -65,9 +66,19 @@ export class Banner {
   }
 
   private create(): void {
-    const host = this.doc.createElement(TAG);
+    const mode = this.openShadow ? 'open' : 'closed';
+    // In the HTML namespace whatever the document is (XHTML, SVG): createElement would make a null-namespace element
+    // there, which cannot hold a shadow root.
+    let host = this.doc.createElementNS(HTML_NS, TAG) as HTMLElement;
+    let root: ShadowRoot;
+    try {
+      root = host.attachShadow({ mode });
+    } catch {
+      // The page defined an element under our tag name and took its shadow root first: a name it cannot know.
+      host = this.doc.createElementNS(HTML_NS, `${TAG}-${Math.random().toString(36).slice(2, 10)}`) as HTMLElement;
+      root = host.attachShadow({ mode });
+    }
     host.setAttribute(OWN_UI_ATTRIBUTE, 'banner');
-    const root = host.attachShadow({ mode: this.openShadow ? 'open' : 'closed' });
     adoptStyles(root, this.doc);
     // Keys pressed inside the banner are the banner's: the page's shortcuts do not see them.
     for (const type of ['keydown', 'keyup', 'keypress'] as const) {

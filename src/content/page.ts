@@ -21,12 +21,17 @@ const MAX_CHARS = 2_000_000;
 /** A dismissed banner comes back on the same page only when the score rises by this much. */
 const STRONGER_BY = 3;
 /** A page that keeps removing the banner gets it back this many times, then we stop: no fight loop. */
-const MAX_REINSERTS = 3;
+export const MAX_REINSERTS = 3;
 /**
  * No lure fits in fewer characters than this, so a frame with less text (most ad and widget frames, empty
  * pages) never decodes the rule pack; it starts once enough text has arrived.
  */
 const MIN_TEXT = 40;
+/**
+ * A child frame can finish before its top frame listens (the top page is still loading): the background then
+ * cannot hand the report on, and says so. The frame sends it again after 0.25, 0.5, 1 ... 8 s.
+ */
+const MAX_RESENDS = 6;
 const HAN = /\p{Script=Han}/u;
 
 export interface PageOptions {
@@ -119,6 +124,16 @@ export async function startPage(platform: Platform, win: Window, doc: Document, 
     if (!platform.runtime.isConnected()) return teardown();
     platform.runtime.sendMessage(message).catch(() => undefined);
   };
+  let resendTimer: ReturnType<typeof setTimeout> | undefined;
+  const sendReport = (report: PageReport, fingerprint: string, attempt = 0): void => {
+    if (!platform.runtime.isConnected()) return teardown();
+    platform.runtime.sendMessage({ type: 'report', report }).then((delivered) => {
+      // Only a finding that would show a banner is worth sending again, and only while it is still the latest.
+      const worthIt = !isTop && delivered === false && severityRank(report.severity) >= severityRank('caution');
+      if (!worthIt || stopped || fingerprint !== lastSent || attempt >= MAX_RESENDS) return;
+      resendTimer = setTimeout(() => sendReport(report, fingerprint, attempt + 1), 250 * 2 ** attempt);
+    }, () => undefined);
+  };
 
   const evaluate = (): void => {
     if (stopped) return;
@@ -140,7 +155,7 @@ export async function startPage(platform: Platform, win: Window, doc: Document, 
     const fingerprint = JSON.stringify(own);
     if (fingerprint !== lastSent) {
       lastSent = fingerprint;
-      send({ type: 'report', report: own });
+      sendReport(own, fingerprint);
     }
     if (isTop) updateBanner();
     markReady();
@@ -257,7 +272,7 @@ export async function startPage(platform: Platform, win: Window, doc: Document, 
     if (message.type === 'page-state') return Promise.resolve(strongest()?.report ?? null);
     frameReports.set(message.frameId, message.report);
     updateBanner();
-    return undefined;
+    return Promise.resolve(true); // received: the frame need not send it again
   });
   const onVisibility = (): void => {
     if (!platform.runtime.isConnected()) teardown();
@@ -268,6 +283,7 @@ export async function startPage(platform: Platform, win: Window, doc: Document, 
   function teardown(): void {
     if (stopped) return;
     stopped = true;
+    clearTimeout(resendTimer);
     watcher.stop();
     banner.remove();
     clearHighlight(doc);
