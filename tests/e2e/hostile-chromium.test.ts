@@ -138,8 +138,9 @@ describe('LureWatch on hostile pages in Chromium', () => {
       case 'editable.html': {
         await tab.run(`document.getElementById('editor').focus()`);
         await tab.page.keyboard.press('End');
-        await tab.page.keyboard.type(' typed by a person');
-        expect((await tab.probe()).editor).toContain('typed by a person');
+        // A lure typed by the person, into the paragraph of the lure already there: still theirs, still not read.
+        await tab.page.keyboard.type(' We have a special interest-free loan for retired soldiers.');
+        expect((await tab.probe()).editor).toContain('loan for retired soldiers.');
         await sleep(500);
         expect((await tab.probe()).banners, 'typing in the editor brought a banner').toBe(0);
         break;
@@ -192,4 +193,56 @@ describe('LureWatch on hostile pages in Chromium', () => {
       }
     }, 90_000);
   }
+
+  it('an extension reload with pages open: old content scripts stop quietly, pages opened after it are watched', async () => {
+    const paths = ['storm.html', 'frame-same.html', 'markup.html'].map((file) => `${HOSTILE_DIR}${file}`);
+    const tabs: Tab[] = [];
+    try {
+      for (const path of paths) tabs.push(await openTab(path));
+      for (const tab of tabs) expect((await until(tab, (s) => s.banners > 0, 15_000)).banners).toBe(1);
+
+      // What an update does to open pages: the extension restarts; their content scripts lose their extension.
+      // Chromium disables an unpacked extension that reloads outside developer mode, so turn that on first, as the
+      // developer who loaded it would have it; the extensions page answers with the extension's state.
+      const manager = await chromium.context.newPage();
+      await manager.goto('chrome://extensions');
+      const call = (expression: string): Promise<unknown> =>
+        manager.evaluate(`new Promise((done) => ${expression.replace('DONE', '(value) => done(chrome.runtime.lastError ? chrome.runtime.lastError.message : value)')})`);
+      await call(`chrome.developerPrivate.updateProfileConfiguration({ inDeveloperMode: true }, DONE)`);
+      const extensionState = (): Promise<unknown> => call(`chrome.developerPrivate.getExtensionInfo('${chromium.extensionId}', (info) => (DONE)(info && info.state))`);
+      expect(await extensionState()).toBe('ENABLED');
+      const worker = chromium.context.serviceWorkers().find((w) => w.url().startsWith(`${chromium.extensionOrigin}/`));
+      expect(worker, 'no service worker of the extension').toBeDefined();
+      await worker!.evaluate('setTimeout(() => chrome.runtime.reload(), 0)');
+      await sleep(500);
+      const deadline = Date.now() + 10_000;
+      while ((await extensionState()) !== 'ENABLED' && Date.now() < deadline) await sleep(200);
+      expect(await extensionState(), 'the extension did not come back after its reload').toBe('ENABLED');
+      await manager.close();
+
+      // The orphaned scripts notice at their next look (each page changes itself ten times a second) and take
+      // their banner with them: its buttons could no longer do anything.
+      for (const tab of tabs) expect((await until(tab, (s) => s.banners === 0, 5_000)).banners, 'an orphaned banner stayed').toBe(0);
+      // A new lure in an orphaned page: nobody watches any more (observers disconnected), and nothing throws.
+      await tabs[2]!.run(`(() => { const p = document.createElement('p'); p.textContent = document.querySelector('p').textContent; document.body.append(p); })()`);
+      await sleep(1_000);
+      expect((await tabs[2]!.probe()).banners).toBe(0);
+      for (const tab of tabs) {
+        await expectAlive(tab);
+        expect((await tab.probe()).pageErrors, 'errors the page saw').toBe('0');
+        expect(attribute(tab.problems, chromium.extensionOrigin), `errors in ${tab.page.url()} after the reload`).toEqual([]);
+      }
+
+      // The same page loaded again, and a new tab, get the new content script.
+      await tabs[2]!.page.reload({ waitUntil: 'load' });
+      expect((await until(tabs[2]!, (s) => s.banners > 0, 15_000)).banners).toBe(1);
+      tabs.push(await openTab(`${HOSTILE_DIR}frame-same.html`));
+      const fresh = await until(tabs[3]!, (s) => s.banners > 0, 15_000);
+      expect(fresh.bannerText).toContain(FROM_FRAME);
+      expect(attribute(tabs[2]!.problems, chromium.extensionOrigin)).toEqual([]);
+      expect(attribute(tabs[3]!.problems, chromium.extensionOrigin)).toEqual([]);
+    } finally {
+      for (const tab of tabs) await tab.page.close();
+    }
+  }, 120_000);
 });
