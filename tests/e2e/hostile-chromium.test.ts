@@ -14,7 +14,9 @@ import {
   HOSTILE_PAGES,
   HOSTILE_PROBE,
   POKE_POINT,
+  TYPED_LURE,
   attribute,
+  pageSpecificProblems,
   parsePoint,
   parseProbe,
   startHostileServers,
@@ -108,48 +110,16 @@ describe('LureWatch on hostile pages in Chromium', () => {
     expect((await until(tab, (s) => s.pokes > pokes, 3_000)).pokes, 'the page\'s button did not respond').toBe(pokes + 1);
   }
 
-  /** Page-specific proof beyond the banner. */
+  /** Page-specific proof beyond the banner; in the editor, a person types a lure (still theirs, still unread). */
   async function expectPageSpecifics(hostile: HostilePage, tab: Tab, state: HostileState): Promise<void> {
-    switch (hostile.path.slice(HOSTILE_DIR.length)) {
-      case 'patched.html':
-        expect(state.hostileCalls, 'LureWatch called a function the page had patched').toBe('0');
-        break;
-      case 'markup.html':
-        expect(state.bannerText).toContain('<img src=x onerror=');
-        expect(state.bannerImages, 'the banner holds an element made from page text').toBe(0);
-        expect(state.pageImages).toBe(0);
-        expect(state.pwned, 'a handler from page text ran').toBe('');
-        break;
-      case 'deep.html':
-        expect(Number(state.depth)).toBeGreaterThan(10_000);
-        break;
-      case 'quirks.html':
-        expect(state.compatMode).toBe('BackCompat');
-        break;
-      case 'lure.xhtml':
-        expect(state.contentType).toBe('application/xhtml+xml');
-        break;
-      case 'nobody.html':
-        expect(state.hasBody).toBe(false);
-        break;
-      case 'image.svg':
-        expect(state.contentType).toBe('image/svg+xml');
-        break;
-      case 'editable.html': {
-        await tab.run(`document.getElementById('editor').focus()`);
-        await tab.page.keyboard.press('End');
-        // A lure typed by the person, into the paragraph of the lure already there: still theirs, still not read.
-        await tab.page.keyboard.type(' We have a special interest-free loan for retired soldiers.');
-        expect((await tab.probe()).editor).toContain('loan for retired soldiers.');
-        await sleep(500);
-        expect((await tab.probe()).banners, 'typing in the editor brought a banner').toBe(0);
-        break;
-      }
-      case 'squat.html':
-        expect(Number(state.squatted), 'the page\'s element class never ran: it did not squat the tag').toBeGreaterThan(0);
-        break;
-      default:
-    }
+    expect(pageSpecificProblems(hostile, state)).toEqual([]);
+    if (!hostile.path.endsWith('/editable.html')) return;
+    await tab.run(`document.getElementById('editor').focus()`);
+    await tab.page.keyboard.press('End');
+    await tab.page.keyboard.type(TYPED_LURE);
+    expect((await tab.probe()).editor).toContain(TYPED_LURE.trim());
+    await sleep(500);
+    expect((await tab.probe()).banners, 'typing in the editor brought a banner').toBe(0);
   }
 
   for (const hostile of HOSTILE_PAGES) {

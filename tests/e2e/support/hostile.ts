@@ -247,3 +247,43 @@ export function attribute(problems: readonly LoggedProblem[], extensionOrigin: s
     .filter((p) => !/favicon\.ico/.test(p.url) && !/favicon\.ico/.test(p.text))
     .map((p) => `${p.url.startsWith(extensionOrigin) || /lurewatch|extension context/i.test(p.text) ? 'EXTENSION' : 'page'}: ${p.text} (${p.url || 'no location'})`);
 }
+
+/** What must hold on a page beyond its banner, as a list of what does not (empty when all is well). */
+export function pageSpecificProblems(hostile: HostilePage, state: HostileState): string[] {
+  const problems: string[] = [];
+  const want = (ok: boolean, what: string): void => void (ok || problems.push(what));
+  switch (hostile.path.slice(HOSTILE_DIR.length)) {
+    case 'patched.html':
+      want(state.hostileCalls === '0', `LureWatch called functions the page had patched (${state.hostileCalls} calls)`);
+      break;
+    case 'markup.html':
+      want(state.bannerText.includes('<img src=x onerror='), 'the banner does not quote the markup as text');
+      want(state.bannerImages === 0, 'the banner holds an element made from page text');
+      want(state.pageImages === 0, 'an <img> appeared in the page');
+      want(state.pwned === '', 'a handler from page text ran');
+      break;
+    case 'deep.html':
+      want(Number(state.depth) > 10_000, `the page is only ${state.depth} levels deep`);
+      break;
+    case 'quirks.html':
+      want(state.compatMode === 'BackCompat', `the page is in ${state.compatMode}, not quirks mode`);
+      break;
+    case 'lure.xhtml':
+      want(state.contentType === 'application/xhtml+xml', `served as ${state.contentType}`);
+      break;
+    case 'nobody.html':
+      want(!state.hasBody, 'the page still has a body');
+      break;
+    case 'image.svg':
+      want(state.contentType === 'image/svg+xml', `served as ${state.contentType}`);
+      break;
+    case 'squat.html':
+      want(Number(state.squatted) > 0, 'the page\'s element class never ran: it did not squat the tag');
+      break;
+    default:
+  }
+  return problems;
+}
+
+/** The lure a person types into the editor of editable.html: typed text is theirs and never read. */
+export const TYPED_LURE = ' We have a special interest-free loan for retired soldiers.';
