@@ -131,7 +131,7 @@ describe('LureWatch on hostile pages in Chromium', () => {
           case 'banner':
           case 'frame-banner':
             state = await until(tab, (s) => s.banners > 0, 15_000);
-            expect(SEVERITIES, `no banner: ${JSON.stringify({ ...state, editor: undefined })}`).toContain(state.severity);
+            expect(SEVERITIES, `no banner: ${JSON.stringify({ ...state, editor: undefined })}\nlogged: ${JSON.stringify(attribute(tab.problems, chromium.extensionOrigin))}`).toContain(state.severity);
             expect(state.banners).toBe(1);
             if (hostile.outcome === 'frame-banner') expect(state.bannerText).toContain(FROM_FRAME);
             else expect(state.bannerText).not.toContain(FROM_FRAME);

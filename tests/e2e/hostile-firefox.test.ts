@@ -21,6 +21,7 @@ import {
   startHostileServers,
   type HostileServers,
   type HostileState,
+  type LoggedProblem,
 } from './support/hostile.js';
 
 const SEVERITIES = ['caution', 'warning'];
@@ -59,6 +60,9 @@ describe('LureWatch on hostile pages in Firefox', () => {
     if (reply.type !== 'success') throw new Error(`probe failed: ${reply.exceptionDetails?.text ?? 'exception'}`);
     return reply.result?.type === 'string' ? String(reply.result.value) : '';
   }
+
+  const problemsSince = (mark: number): LoggedProblem[] =>
+    firefox.logs.slice(mark).map((entry) => ({ text: `${entry.level} ${entry.text}`, url: entry.url ?? '' }));
 
   const probe = async (context: string): Promise<HostileState> => parseProbe(await run(context, HOSTILE_PROBE));
 
@@ -103,7 +107,7 @@ describe('LureWatch on hostile pages in Firefox', () => {
           case 'banner':
           case 'frame-banner':
             state = await until(context, (s) => s.banners > 0, 15_000);
-            expect(SEVERITIES, `no banner: ${JSON.stringify({ ...state, editor: undefined })}`).toContain(state.severity);
+            expect(SEVERITIES, `no banner: ${JSON.stringify({ ...state, editor: undefined })}\nlogged: ${JSON.stringify(attribute(problemsSince(mark), firefox.extensionOrigin))}`).toContain(state.severity);
             expect(state.banners).toBe(1);
             if (hostile.outcome === 'frame-banner') expect(state.bannerText).toContain(FROM_FRAME);
             else expect(state.bannerText).not.toContain(FROM_FRAME);
@@ -138,8 +142,7 @@ describe('LureWatch on hostile pages in Firefox', () => {
           await expectAlive(context);
           expect((await probe(context)).pageErrors, 'errors the page saw').toBe('0');
         }
-        const problems = firefox.logs.slice(mark).map((entry) => ({ text: `${entry.level} ${entry.text}`, url: entry.url ?? '' }));
-        expect(attribute(problems, firefox.extensionOrigin), 'errors and warnings in the page, its frames or the content script').toEqual([]);
+        expect(attribute(problemsSince(mark), firefox.extensionOrigin), 'errors and warnings in the page, its frames or the content script').toEqual([]);
       } finally {
         await firefox.closeTab(context);
       }
