@@ -39,6 +39,8 @@ export interface ExtractOptions {
    * text (not for every element), since style checks are the expensive part of reading a page.
    */
   isHidden?: (element: Element) => boolean;
+  /** Told of each open shadow root the walk enters, so the caller can watch it for changes as well. */
+  onShadowRoot?: (root: ShadowRoot) => void;
 }
 
 export function extractVisibleText(root: Node, options: ExtractOptions = {}): ExtractedText {
@@ -94,6 +96,7 @@ export function extractVisibleText(root: Node, options: ExtractOptions = {}): Ex
       if (element.tagName.toUpperCase() === 'BR') breakLine();
       const shadow = element.shadowRoot;
       if (shadow) {
+        options.onShadowRoot?.(shadow);
         breakLine();
         walk(shadow);
         lastBlock = null;

@@ -23,8 +23,15 @@ export const DEFAULT_WATCH: ChangeWatcherOptions = {
   now: () => performance.now(),
 };
 
+const OBSERVED: MutationObserverInit = { childList: true, subtree: true, characterData: true };
+/** Shadow roots remembered before the ones whose host left the page are let go. */
+const PRUNE_AT = 256;
+
 export class ChangeWatcher {
   private observer: MutationObserver | null = null;
+  /** Open shadow roots the page's text was found in: the document's observer does not see inside them. */
+  private readonly shadowRoots = new Set<ShadowRoot>();
+  private observing = false;
   private queue = new Set<Node>();
   /** Nodes taken from the queue but not read yet (a slice ran out of time). */
   private pending: Node[] = [];
@@ -49,14 +56,28 @@ export class ChangeWatcher {
   start(): void {
     if (this.stopped) return;
     this.observer ??= new MutationObserver((records) => this.enqueue(records));
-    this.observer.observe(this.doc.documentElement ?? this.doc, { childList: true, subtree: true, characterData: true });
+    this.observer.observe(this.doc.documentElement ?? this.doc, OBSERVED);
+    for (const root of this.shadowRoots) this.observer.observe(root, OBSERVED);
+    this.observing = true;
     this.armQuietTimer();
+  }
+
+  /** Follows changes inside an open shadow root too (a chat built from web components adds its messages there). */
+  watchShadowRoot(root: ShadowRoot): void {
+    if (this.stopped || this.shadowRoots.has(root)) return;
+    if (this.shadowRoots.size >= PRUNE_AT) {
+      for (const known of this.shadowRoots) if (!known.host.isConnected) this.shadowRoots.delete(known);
+    }
+    this.shadowRoots.add(root);
+    if (this.observing) this.observer?.observe(root, OBSERVED);
   }
 
   /** Disconnects everything; used when the extension goes away. */
   stop(): void {
     this.stopped = true;
+    this.observing = false;
     this.observer?.disconnect();
+    this.shadowRoots.clear();
     clearTimeout(this.timer);
     clearTimeout(this.quietTimer);
     this.queue.clear();
@@ -117,7 +138,10 @@ export class ChangeWatcher {
   /** A long-quiet page costs nothing: observation stops until the person comes back. */
   private pause(): void {
     if (this.stopped) return;
+    this.observing = false;
     this.observer?.disconnect();
+    // The survey on resume finds the shadow roots that are still there.
+    this.shadowRoots.clear();
     this.doc.addEventListener('visibilitychange', this.wake);
     this.doc.addEventListener('pointerdown', this.wake, true);
     this.doc.addEventListener('keydown', this.wake, true);

@@ -62,20 +62,22 @@ export async function startPage(platform: Platform, win: Window, doc: Document, 
   let stopped = false;
 
   const readAll = (): void => {
-    const all = extractVisibleText(doc.body ?? doc.documentElement, { maxChars: MAX_CHARS });
+    const all = extractVisibleText(doc.body ?? doc.documentElement, { maxChars: MAX_CHARS, onShadowRoot });
     textSeen = all.text.length;
     stream?.clear();
     stream?.append(all);
   };
   const readNode = (node: Node): void => {
     if (!stream) {
-      textSeen += extractVisibleText(node, { maxChars: MIN_TEXT }).text.trim().length;
+      textSeen += extractVisibleText(node, { maxChars: MIN_TEXT, onShadowRoot }).text.trim().length;
       if (textSeen >= MIN_TEXT) void startMatching();
       return;
     }
     if (stream.length >= MAX_CHARS) return;
-    stream.append(extractVisibleText(node, { maxChars: MAX_CHARS - stream.length }));
+    stream.append(extractVisibleText(node, { maxChars: MAX_CHARS - stream.length, onShadowRoot }));
   };
+  /** Text found in an open shadow root: watch that root for new text too. */
+  const onShadowRoot = (root: ShadowRoot): void => watcher.watchShadowRoot(root);
   /** Decodes the rule pack (once per frame) and reads the whole page. */
   let starting: Promise<void> | null = null;
   const startMatching = (): Promise<void> =>

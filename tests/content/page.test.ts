@@ -143,6 +143,23 @@ describe('content page controller', () => {
     await until(() => banner()?.isConnected === true);
   });
 
+  it('detects a lure that arrives later inside an open shadow root, as in a chat built from web components', async () => {
+    const host = document.createElement('div');
+    document.body.append(host);
+    const shadow = host.attachShadow({ mode: 'open' });
+    const list = document.createElement('ul');
+    const greeting = document.createElement('li');
+    greeting.textContent = 'Hi! Nice to meet you here. How was your weekend in the mountains?';
+    list.append(greeting);
+    shadow.append(list);
+    await start('Messages');
+    expect(banner()).toBeNull();
+    const message = document.createElement('li');
+    message.textContent = lure;
+    list.append(message); // inside the shadow root: the document's observer alone would never see it
+    await until(() => banner()?.isConnected === true);
+  });
+
   it('keeps keyboard focus in the banner while the page changes around it', async () => {
     await start(lure);
     const dismiss = root().querySelector('[data-action="dismiss"]') as HTMLButtonElement;

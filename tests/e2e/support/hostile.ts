@@ -53,6 +53,7 @@ export const HOSTILE_PAGES: HostilePage[] = [
   page('srcdoc frame', 'frame-srcdoc.html', 'frame-banner', 'match_about_blank: the script runs in about:srcdoc frames of http pages'),
   page('sandboxed frame', 'frame-sandboxed.html', 'frame-banner', 'the sandbox stops page scripts, not extension scripts'),
   page('open shadow root', 'shadow-open.html', 'banner', 'open shadow roots are read where their host stands'),
+  page('lure arriving later in an open shadow root', 'shadow-late.html', 'banner', 'each open shadow root the reader enters is observed too'),
   page('closed shadow root', 'shadow-closed.html', 'none', 'a closed shadow root is private to its page; LureWatch does not pry it open'),
   page('contenteditable', 'editable.html', 'none', 'editable regions hold what the person types, not the page\'s offer'),
   page('quirks mode', 'quirks.html', 'banner', 'tag names are compared upper-cased; nothing depends on the mode'),
