@@ -10,8 +10,10 @@ export interface ChangeWatcherOptions {
   sliceMs: number;
   /** Stop observing after this long without changes; resume on visibility or input. */
   quietMs: number;
-  /** Queue no more than this many nodes between reads (a mutation storm). */
+  /** Queue no more than this many nodes between reads, nor keep more unread (a mutation storm). */
   maxQueued: number;
+  /** While a page changes faster than we read, still score what was read at least this often. */
+  settleEveryMs: number;
   now: () => number;
 }
 
@@ -20,6 +22,7 @@ export const DEFAULT_WATCH: ChangeWatcherOptions = {
   sliceMs: 4,
   quietMs: 10 * 60_000,
   maxQueued: 5000,
+  settleEveryMs: 500,
   now: () => performance.now(),
 };
 
@@ -38,6 +41,7 @@ export class ChangeWatcher {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private quietTimer: ReturnType<typeof setTimeout> | undefined;
   private overflowed = false;
+  private settledAt = 0;
   private stopped = false;
   private readonly wake = (): void => this.resume();
 
@@ -111,6 +115,7 @@ export class ChangeWatcher {
     if (this.stopped) return;
     if (this.overflowed) {
       this.overflowed = false;
+      this.settledAt = this.options.now();
       this.rereadAll();
       return;
     }
@@ -119,6 +124,13 @@ export class ChangeWatcher {
     this.queue.clear();
     fresh.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
     this.pending.push(...fresh);
+    if (this.pending.length > this.options.maxQueued) {
+      // The page changes faster than we read, and the backlog only grows: one fresh survey instead.
+      this.pending = [];
+      this.settledAt = this.options.now();
+      this.rereadAll();
+      return;
+    }
     const deadline = this.options.now() + this.options.sliceMs;
     let read = 0;
     while (read < this.pending.length && (read === 0 || this.options.now() < deadline)) {
@@ -126,8 +138,16 @@ export class ChangeWatcher {
       if (node.isConnected) this.readNode(node);
     }
     this.pending = this.pending.slice(read);
-    if (this.pending.length > 0) this.timer = setTimeout(() => this.drain(), 0); // yield, then go on
-    else this.settled();
+    if (this.pending.length > 0) {
+      this.timer = setTimeout(() => this.drain(), 0); // yield, then go on
+      // A backlog that never empties must not keep what was read from being scored.
+      if (this.options.now() - this.settledAt >= this.options.settleEveryMs) this.settle();
+    } else this.settle();
+  }
+
+  private settle(): void {
+    this.settledAt = this.options.now();
+    this.settled();
   }
 
   private armQuietTimer(): void {

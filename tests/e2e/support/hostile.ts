@@ -47,7 +47,7 @@ export const HOSTILE_PAGES: HostilePage[] = [
   page('10 MB of text, lure at the start', 'huge-head.html', 'banner', 'the first 2,000,000 characters are read'),
   page('10 MB of text, lure at the end', 'huge-tail.html', 'none', 'reading stops at 2,000,000 characters (MAX_CHARS): the cost cap'),
   page('10,000-level nesting', 'deep.html', 'banner', 'the reader is an iterative TreeWalker: no recursion to overflow'),
-  page('mutation storm', 'storm.html', 'banner', 'mutations are queued, capped, and read in slices; an overflow re-reads the page'),
+  page('mutation storm', 'storm.html', 'banner', 'changes are queued and read in slices; a backlog that only grows becomes one fresh survey, and what was read is scored at least every 500 ms'),
   page('same-origin frame', 'frame-same.html', 'frame-banner', 'all_frames: the frame reports to the top frame'),
   page('cross-origin frame', 'frame-cross.html', 'frame-banner', 'all_frames: the frame reports to the top frame'),
   page('srcdoc frame', 'frame-srcdoc.html', 'frame-banner', 'match_about_blank: the script runs in about:srcdoc frames of http pages'),
