@@ -66,8 +66,9 @@ export function startBackground(platform: Platform): BackgroundService {
     await platform.action.setBadge(tabId, BADGE[top].text, BADGE[top].color, title);
   };
 
-  const onReport = async (report: PageReport, sender: MessageSender): Promise<void> => {
-    if (sender.tabId === undefined) return;
+  /** For a child frame's report: whether its top frame received it (false while the top page is still loading). */
+  const onReport = async (report: PageReport, sender: MessageSender): Promise<boolean | undefined> => {
+    if (sender.tabId === undefined) return undefined;
     const frameId = sender.frameId ?? 0;
     let tab = frames.get(sender.tabId);
     if (!tab) frames.set(sender.tabId, (tab = new Map()));
@@ -75,9 +76,11 @@ export function startBackground(platform: Platform): BackgroundService {
     tab.set(frameId, report);
     await updateBadge(sender.tabId);
     // Only the top frame shows the banner: a frame's findings go to it.
-    if (frameId !== 0) {
-      await platform.tabs.sendMessage(sender.tabId, { type: 'frame-report', report, frameId }, 0).catch(() => undefined);
-    }
+    if (frameId === 0) return undefined;
+    return platform.tabs.sendMessage(sender.tabId, { type: 'frame-report', report, frameId }, 0).then(
+      () => true,
+      () => false,
+    );
   };
 
   const handle = (raw: unknown, sender: MessageSender): Promise<unknown> | undefined => {

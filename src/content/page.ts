@@ -21,12 +21,17 @@ const MAX_CHARS = 2_000_000;
 /** A dismissed banner comes back on the same page only when the score rises by this much. */
 const STRONGER_BY = 3;
 /** A page that keeps removing the banner gets it back this many times, then we stop: no fight loop. */
-const MAX_REINSERTS = 3;
+export const MAX_REINSERTS = 3;
 /**
  * No lure fits in fewer characters than this, so a frame with less text (most ad and widget frames, empty
  * pages) never decodes the rule pack; it starts once enough text has arrived.
  */
 const MIN_TEXT = 40;
+/**
+ * A child frame can finish before its top frame listens (the top page is still loading): the background then
+ * cannot hand the report on, and says so. The frame sends it again after 0.25, 0.5, 1 ... 8 s.
+ */
+const MAX_RESENDS = 6;
 const HAN = /\p{Script=Han}/u;
 
 export interface PageOptions {
@@ -61,20 +66,22 @@ export async function startPage(platform: Platform, win: Window, doc: Document, 
   const readAll = (): void => {
     // Before the rule pack is decoded the text is only counted against MIN_TEXT (startMatching reads it all again
     // once the pack is ready), so the walk stops there: on a huge page, the first survey is not done twice.
-    const all = extractVisibleText(doc.body ?? doc.documentElement, { maxChars: stream ? MAX_CHARS : MIN_TEXT });
+    const all = extractVisibleText(doc.body ?? doc.documentElement, { maxChars: stream ? MAX_CHARS : MIN_TEXT, onShadowRoot });
     textSeen = all.text.length;
     stream?.clear();
     stream?.append(all);
   };
   const readNode = (node: Node): void => {
     if (!stream) {
-      textSeen += extractVisibleText(node, { maxChars: MIN_TEXT }).text.trim().length;
+      textSeen += extractVisibleText(node, { maxChars: MIN_TEXT, onShadowRoot }).text.trim().length;
       if (textSeen >= MIN_TEXT) void startMatching();
       return;
     }
     if (stream.length >= MAX_CHARS) return;
-    stream.append(extractVisibleText(node, { maxChars: MAX_CHARS - stream.length }));
+    stream.append(extractVisibleText(node, { maxChars: MAX_CHARS - stream.length, onShadowRoot }));
   };
+  /** Text found in an open shadow root: watch that root for new text too. */
+  const onShadowRoot = (root: ShadowRoot): void => watcher.watchShadowRoot(root);
   /** Decodes the rule pack (once per frame) and reads the whole page. */
   let starting: Promise<void> | null = null;
   const startMatching = (): Promise<void> =>
@@ -131,6 +138,15 @@ export async function startPage(platform: Platform, win: Window, doc: Document, 
   const send = (message: unknown): void => {
     request(message).catch(() => undefined);
   };
+  let resendTimer: ReturnType<typeof setTimeout> | undefined;
+  const sendReport = (report: PageReport, fingerprint: string, attempt = 0): void => {
+    request({ type: 'report', report }).then((delivered) => {
+      // Only a finding that would show a banner is worth sending again, and only while it is still the latest.
+      const worthIt = !isTop && delivered === false && severityRank(report.severity) >= severityRank('caution');
+      if (!worthIt || stopped || fingerprint !== lastSent || attempt >= MAX_RESENDS) return;
+      resendTimer = setTimeout(() => sendReport(report, fingerprint, attempt + 1), 250 * 2 ** attempt);
+    }, () => undefined);
+  };
 
   const evaluate = (): void => {
     if (stopped) return;
@@ -153,7 +169,7 @@ export async function startPage(platform: Platform, win: Window, doc: Document, 
     const fingerprint = JSON.stringify(own);
     if (fingerprint !== lastSent) {
       lastSent = fingerprint;
-      send({ type: 'report', report: own });
+      sendReport(own, fingerprint);
     }
     if (isTop) updateBanner();
     markReady();
@@ -283,7 +299,7 @@ export async function startPage(platform: Platform, win: Window, doc: Document, 
     if (message.type === 'page-state') return Promise.resolve(strongest()?.report ?? null);
     frameReports.set(message.frameId, message.report);
     updateBanner();
-    return undefined;
+    return Promise.resolve(true); // received: the frame need not send it again
   });
   const onVisibility = (): void => {
     if (!platform.runtime.isConnected()) teardown();
@@ -294,6 +310,7 @@ export async function startPage(platform: Platform, win: Window, doc: Document, 
   function teardown(): void {
     if (stopped) return;
     stopped = true;
+    clearTimeout(resendTimer);
     watcher.stop();
     banner.remove();
     clearHighlight(doc);

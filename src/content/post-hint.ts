@@ -24,6 +24,10 @@ export const DEBOUNCE_MS = 400;
 const FOLLOW_MS = 500;
 
 export async function startPostHints(platform: Platform, win: Window, doc: Document, options: PostHintOptions): Promise<() => void> {
+  // The manifest also injects into about:blank and srcdoc frames (match_about_blank, for the page scan); their
+  // editors are already followed from the parent frame (adoptFrame below), and a second copy here would show a
+  // second hint.
+  if (followedByParent(win)) return () => undefined;
   const lang: 'en' | 'zh' = platform.i18n.uiLanguage().toLowerCase().startsWith('zh') ? 'zh' : 'en';
   const debounceMs = options.debounceMs ?? DEBOUNCE_MS;
   const followMs = options.followMs ?? FOLLOW_MS;
@@ -236,6 +240,16 @@ export async function startPostHints(platform: Platform, win: Window, doc: Docum
     }
   }
   return teardown;
+}
+
+/** An about:blank or srcdoc frame whose same-origin parent follows its fields (see adoptFrame). */
+export function followedByParent(win: Window): boolean {
+  if (/^https?:$/.test(win.location.protocol)) return false;
+  try {
+    return win.frameElement !== null; // null when the parent is cross-origin: then nobody else follows this frame
+  } catch {
+    return false;
+  }
 }
 
 /** A frame's document when it is same-origin and loaded; null for a cross-origin frame. */

@@ -81,4 +81,31 @@ describe('Banner', () => {
     expect(document.querySelector('lurewatch-banner')).toBeNull();
     expect(banner.shown).toBe(false);
   });
+  it('still shows when the page took its tag name first, under a name the page cannot know', () => {
+    // A custom element defined by the page under the banner's own tag, taking the shadow root in its constructor.
+    customElements.define(
+      'lurewatch-banner',
+      class extends HTMLElement {
+        constructor() {
+          super();
+          this.attachShadow({ mode: 'open' }).innerHTML = '<p>page content</p>';
+        }
+      },
+    );
+    const banner = new Banner(document, true);
+    banner.render(content('interest-free loan'), 'top', actions());
+    const host = document.querySelector('[data-lurewatch="banner"]')!;
+    expect(host.localName).toMatch(/^lurewatch-banner-[a-z0-9]+$/);
+    expect(host.shadowRoot!.querySelector('[role="alert"]')).not.toBeNull();
+    banner.remove();
+  });
+
+  it('makes an HTML host even in a non-HTML document (an SVG image opened as a page)', () => {
+    const svg = new DOMParser().parseFromString('<svg xmlns="http://www.w3.org/2000/svg"><text>hi</text></svg>', 'image/svg+xml');
+    const banner = new Banner(svg, true);
+    banner.render(content('interest-free loan'), 'top', actions());
+    const host = svg.querySelector('[data-lurewatch="banner"]')!;
+    expect(host.namespaceURI).toBe('http://www.w3.org/1999/xhtml');
+    expect(host.shadowRoot!.querySelector('[role="alert"]')).not.toBeNull();
+  });
 });

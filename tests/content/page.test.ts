@@ -121,12 +121,61 @@ describe('content page controller', () => {
     expect(state.score).toBe(12);
   });
 
+  it('a frame that finished before its top frame listened sends its finding again until the top frame has it', async () => {
+    const browser = new FakeBrowser({ language: 'en-US' });
+    startBackground(browser.platform({ kind: 'extension' }));
+    const iframe = document.createElement('iframe');
+    document.body.append(iframe);
+    const frameDoc = iframe.contentDocument!;
+    const message = frameDoc.createElement('p');
+    message.textContent = lure;
+    frameDoc.body.append(message);
+    const frame = browser.platform({ kind: 'content', tabId: 1, frameId: 3, url: 'https://frame.example/' });
+    const stopFrame = await startPage(frame, iframe.contentWindow! as unknown as Window, frameDoc, { openShadow: true, testHooks: true });
+    try {
+      await browser.settle();
+      expect(browser.messagesOfType('frame-report')).toHaveLength(1); // handed on, but nobody listened yet
+      const p = document.createElement('p');
+      p.textContent = 'Welcome to our travel blog. Photos of beaches and mountains, with recipes.';
+      document.body.append(p);
+      stop = await startPage(browser.platform({ kind: 'content', tabId: 1, frameId: 0, url: location.href }), window, document, {
+        openShadow: true,
+        testHooks: true,
+      });
+      await until(() => banner()?.isConnected === true, 3000);
+      expect(root().textContent).toContain('(in an embedded frame)');
+      // Once the top frame has it, the frame stops sending.
+      const sent = browser.messagesOfType('report').length;
+      await new Promise((resolve) => setTimeout(resolve, 1200));
+      expect(browser.messagesOfType('report').length).toBe(sent);
+    } finally {
+      stopFrame();
+    }
+  });
+
   it('detects a lure that arrives later, as a chat message', async () => {
     await start('Hi! Nice to meet you here.');
     expect(banner()).toBeNull();
     const message = document.createElement('div');
     message.textContent = lure;
     document.body.append(message);
+    await until(() => banner()?.isConnected === true);
+  });
+
+  it('detects a lure that arrives later inside an open shadow root, as in a chat built from web components', async () => {
+    const host = document.createElement('div');
+    document.body.append(host);
+    const shadow = host.attachShadow({ mode: 'open' });
+    const list = document.createElement('ul');
+    const greeting = document.createElement('li');
+    greeting.textContent = 'Hi! Nice to meet you here. How was your weekend in the mountains?';
+    list.append(greeting);
+    shadow.append(list);
+    await start('Messages');
+    expect(banner()).toBeNull();
+    const message = document.createElement('li');
+    message.textContent = lure;
+    list.append(message); // inside the shadow root: the document's observer alone would never see it
     await until(() => banner()?.isConnected === true);
   });
 

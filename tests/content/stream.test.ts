@@ -75,6 +75,32 @@ describe('extractVisibleText', () => {
     expect(capped.truncated).toBe(true);
   });
 
+  it('reads a changed subtree only where a full survey would: never inside a skipped element or an editor', () => {
+    document.body.innerHTML = `<script>var a = 1;</script><div contenteditable="true"><p id="typed">typed text</p></div>
+      <div id="mine" data-lurewatch="banner"><p id="inner">our words</p></div><div id="host"></div><p id="plain">plain words</p>`;
+    const shadowHost = document.getElementById('host')!;
+    shadowHost.setAttribute('hidden', '');
+    const shadow = shadowHost.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p id="shadowed">behind a hidden host</p>';
+    const read = (node: Node): string => extractVisibleText(node, { isHidden: () => false }).text;
+    expect(read(document.querySelector('script')!)).toBe('');
+    expect(read(document.querySelector('script')!.firstChild!)).toBe('');
+    expect(read(document.getElementById('typed')!)).toBe('');
+    expect(read(document.getElementById('typed')!.firstChild!)).toBe('');
+    expect(read(document.getElementById('inner')!)).toBe('');
+    expect(read(shadow.getElementById('shadowed')!)).toBe('');
+    expect(read(document.getElementById('plain')!)).toBe('plain words');
+  });
+
+  it('reads a text node added on its own, as element.textContent = "..." adds one', () => {
+    document.body.innerHTML = '<p id="message">old</p>';
+    const message = document.getElementById('message')!;
+    message.textContent = 'a new message';
+    const read = extractVisibleText(message.firstChild!, { isHidden: () => false });
+    expect(read.text).toBe('a new message');
+    expect(read.segments).toEqual([{ node: message.firstChild, start: 0 }]);
+  });
+
   it('walks deep nesting (2,000 levels: jsdom itself recurses past a few thousand)', () => {
     let parent: HTMLElement = document.body;
     document.body.replaceChildren();

@@ -149,13 +149,16 @@ describe('Post hints in Chromium', () => {
     expect((await state(tab, null)).present).toBe(false);
   });
 
-  it('editor in a script-less srcdoc frame: followed from the page, the hint shown beside the frame\'s editor', async () => {
+  it('editor in a srcdoc frame: followed from the page while the frame\'s own script stands aside, one hint beside the editor', async () => {
     await open('srcdoc-editor.html');
     await tab.frameLocator('#frame').locator('body').click();
     await tab.keyboard.type(TYPED.frame);
     const hint = await waitForHint(tab, '#frame');
     expect(hint.kind).toBe('site');
     expect(overlaps(hint.box!, hint.field!), 'the hint covers the framed editor').toBe(false);
+    // The frame runs its own content script too (match_about_blank): it leaves the hint to the page, so one shows.
+    const inner = tab.frames().find((f) => f.url() === 'about:srcdoc')!;
+    expect((await state(inner, null)).present, 'a second hint inside the srcdoc frame').toBe(false);
     await tab.frameLocator('#frame').locator('body').press('Control+A');
     await tab.keyboard.press('Delete');
     await waitForNoHint(tab);
