@@ -146,13 +146,16 @@ describe('Post hints in Firefox', () => {
     expect((await state(tab, null)).present).toBe(false);
   });
 
-  it("editor in a script-less srcdoc frame: followed from the page, the hint shown beside the frame's editor", async () => {
+  it("editor in a srcdoc frame: followed from the page while the frame's own script stands aside, one hint beside the editor", async () => {
     await open('srcdoc-editor.html');
     await firefox.clickElement(tab, `document.querySelector('#frame')`);
     await type(TYPED.frame);
     const hint = await waitForHint(tab, '#frame');
     expect(hint.kind).toBe('site');
     expect(overlaps(hint.box!, hint.field!), 'the hint covers the framed editor').toBe(false);
+    // The frame runs its own content script too (match_about_blank): it leaves the hint to the page, so one shows.
+    const inFrame = await firefox.evaluate<number>(tab, `document.querySelector('#frame').contentDocument.querySelectorAll('[data-lurewatch="hint"]').length`);
+    expect(inFrame, 'a second hint inside the srcdoc frame').toBe(0);
     await firefox.evaluate(tab, `(() => { document.querySelector('#frame').contentDocument.body.textContent = ''; return true; })()`);
     await waitForNoHint(tab);
   });
