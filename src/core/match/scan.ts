@@ -30,6 +30,7 @@ const MASK = RING - 1;
 // Module-level rings, reused: the content script scans often.
 const ringUnit = new Uint16Array(RING);
 const ringMap = new Int32Array(RING);
+const ringClass = new Uint16Array(RING);
 
 // Page text reaches the scan in many string representations (one- or two-byte, flat, sliced, concatenated): past
 // four, V8 stops inlining `text.charCodeAt`, while a call through the prototype stays inlined for all of them.
@@ -51,6 +52,7 @@ export function scanPhrases(text: string, pack: Pack): PhraseHit[] {
   let previousWasSingle = false;
   let previousHan = false;
   let extra = '';
+  let extraLength = 0;
   let extraAt = 0;
   let nextExtra = 0;
   let i = 0;
@@ -61,7 +63,7 @@ export function scanPhrases(text: string, pack: Pack): PhraseHit[] {
   for (;;) {
     let f: number;
     let at: number;
-    if (nextExtra < extra.length) {
+    if (nextExtra < extraLength) {
       f = extra.charCodeAt(nextExtra++);
       at = extraAt;
     } else {
@@ -71,6 +73,7 @@ export function scanPhrases(text: string, pack: Pack): PhraseHit[] {
       i++;
       if (f === EXPAND) {
         extra = expand(text, at, table);
+        extraLength = extra.length;
         extraAt = at;
         nextExtra = 0;
         if (isPairAt(text, at)) i++;
@@ -88,6 +91,7 @@ export function scanPhrases(text: string, pack: Pack): PhraseHit[] {
         if (single && provisional >= 0 && provisional === len - 2) {
           ringUnit[(len - 2) & MASK] = ringUnit[(len - 1) & MASK]!;
           ringMap[(len - 2) & MASK] = ringMap[(len - 1) & MASK]!;
+          ringClass[(len - 2) & MASK] = ringClass[(len - 1) & MASK]!;
           len--;
         }
         previousWasSingle = single;
@@ -103,6 +107,7 @@ export function scanPhrases(text: string, pack: Pack): PhraseHit[] {
           if (previousWasSingle && isLetterUnit(f)) provisional = len;
           ringUnit[len & MASK] = SPACE;
           ringMap[len & MASK] = spaceAt;
+          ringClass[len & MASK] = a.spaceClass;
           len++;
         }
       } else if (f === DIGIT && len > 0 && ringUnit[(len - 1) & MASK] === DIGIT) {
@@ -112,11 +117,12 @@ export function scanPhrases(text: string, pack: Pack): PhraseHit[] {
     }
     ringUnit[len & MASK] = f;
     ringMap[len & MASK] = at;
+    ringClass[len & MASK] = classOf[f]!;
     len++;
 
     // The automaton reads two units behind: the last two may still be joined.
     while (fed < len - 2) {
-      const k = classOf[ringUnit[fed & MASK]!]!;
+      const k = ringClass[fed & MASK]!;
       // As in findMatches: own transition or full row, selected by a mask; a loop only for deeper failure links.
       const slot = (s >> 2) + k;
       const d = check[slot]! ^ s;
@@ -136,6 +142,7 @@ export function scanPhrases(text: string, pack: Pack): PhraseHit[] {
   if (len > 1 && provisional >= 0 && provisional === len - 2 && isLetterUnit(ringUnit[(len - 1) & MASK]!)) {
     ringUnit[(len - 2) & MASK] = ringUnit[(len - 1) & MASK]!;
     ringMap[(len - 2) & MASK] = ringMap[(len - 1) & MASK]!;
+    ringClass[(len - 2) & MASK] = ringClass[(len - 1) & MASK]!;
     len--;
   }
   while (fed < len) {
