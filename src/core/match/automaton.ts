@@ -180,8 +180,8 @@ export function readAutomaton(r: VarintReader): Automaton {
 }
 
 /**
- * Failure links, breadth first over the trie, then the comb: the two full rows, then every other state's trie
- * edges first fit, in node order, the free slots found through a skip list rather than scanned one by one.
+ * The comb (the two full rows, then every other state's trie edges first fit, in node order, the free slots found
+ * through a skip list rather than scanned one by one), then failure links, breadth first, looked up in the comb.
  * Returns check and next with node ids; the caller turns them into codes.
  */
 function layOut(
@@ -204,51 +204,7 @@ function layOut(
     for (let c = childStart[afterSpace]!; c < childStart[afterSpace + 1]!; c++) spaceRow[edgeClass[child[c]!]!] = child[c]!;
   }
 
-  // 1. Failure links. Node n's trie edges, also in node order: key[ownStart[n] .. ownEnd[n]) -> target[...].
-  const fail = new Int32Array(nodeCount);
-  // Where a node's misses go: 0 the root's row, 1 the row after a space, 2 its failure state (a trie state).
-  const fallback = new Uint8Array(nodeCount + 1);
-  const ownStart = new Int32Array(nodeCount + 1);
-  const ownEnd = new Int32Array(nodeCount + 1);
-  const key = new Int32Array(nodeCount);
-  const target = new Int32Array(nodeCount);
-  let used = 0;
-  const queue = new Int32Array(nodeCount);
-  let tail = 0;
-  for (let c = childStart[ROOT_NODE]!; c < childStart[ROOT_NODE + 1]!; c++) queue[tail++] = child[c]!;
-  for (let head = 0; head < tail; head++) {
-    const s = queue[head]!;
-    for (let c = childStart[s]!; c < childStart[s + 1]!; c++) {
-      const t = child[c]!;
-      const k = edgeClass[t]!;
-      queue[tail++] = t;
-      // Where the failure chain of the parent first has a transition on the same class.
-      let f = fail[s]!;
-      let to = -1;
-      for (;;) {
-        if (f === ROOT_NODE || f === spaceNode) {
-          to = f === ROOT_NODE ? rootRow[k]! : spaceRow[k]!;
-          break;
-        }
-        for (let i = ownStart[f]!; to < 0 && i < ownEnd[f]!; i++) if (key[i] === k) to = target[i]!;
-        if (to >= 0) break;
-        f = fail[f]!;
-      }
-      fail[t] = to;
-    }
-    if (s === afterSpace) continue; // a full row
-    ownStart[s] = used;
-    for (let c = childStart[s]!; c < childStart[s + 1]!; c++) {
-      key[used] = edgeClass[child[c]!]!;
-      target[used++] = child[c]!;
-    }
-    ownEnd[s] = used;
-    const f = fail[s]!;
-    fallback[s] = f === ROOT_NODE ? 0 : f === spaceNode ? 1 : 2;
-  }
-  if (tail !== nodeCount - 1) throw new RangeError('serialized automaton has unreachable nodes');
-
-  // 2. Placement. The root's row at 0, the one after a space at `classes`, then the others.
+  // 1. Placement. The root's row at 0, the one after a space at `classes`, then every other node's trie edges.
   let capacity = 3 * classes + nodeCount + (nodeCount >> 2);
   let check = new Int32Array(capacity).fill(-1);
   let next = new Int32Array(capacity);
@@ -270,9 +226,9 @@ function layOut(
 
   for (let s = 1; s < nodeCount; s++) {
     if (s === afterSpace) continue;
-    const from = ownStart[s]!;
-    const to = ownEnd[s]!;
-    const key0 = from < to ? key[from]! : 0;
+    const from = childStart[s]!;
+    const to = childStart[s + 1]!;
+    const key0 = from < to ? edgeClass[child[from]!]! : 0;
     let b = 0;
     for (let slot = key0 + 1; ; slot++) {
       // The first free slot at or after `slot`, halving the path behind it.
@@ -291,7 +247,6 @@ function layOut(
         grownTaken.set(taken);
         const grownTries = new Uint8Array(2 * capacity);
         grownTries.set(tries);
-        tries = grownTries;
         const grownSkip = new Int32Array(2 * capacity + 1);
         grownSkip.set(skip.subarray(0, capacity));
         for (let i = capacity; i <= 2 * capacity; i++) grownSkip[i] = i;
@@ -299,10 +254,11 @@ function layOut(
         check = grownCheck;
         next = grownNext;
         taken = grownTaken;
+        tries = grownTries;
         skip = grownSkip;
       }
       let fits = taken[b] === 0;
-      for (let i = from; fits && i < to; i++) fits = check[b + key[i]!] === -1;
+      for (let i = from; fits && i < to; i++) fits = check[b + edgeClass[child[i]!]!] === -1;
       if (fits) break;
       // A free slot that many rows failed to use is left as a hole, so later searches do not keep trying it.
       if (++tries[slot]! > 4) skip[slot] = slot + 1;
@@ -310,11 +266,35 @@ function layOut(
     taken[b] = 1;
     address[s] = b;
     for (let i = from; i < to; i++) {
-      check[b + key[i]!] = s;
-      next[b + key[i]!] = target[i]!;
-      skip[b + key[i]!] = b + key[i]! + 1;
+      const slot = b + edgeClass[child[i]!]!;
+      check[slot] = s;
+      next[slot] = child[i]!;
+      skip[slot] = slot + 1;
     }
   }
+
+  // 2. Failure links, breadth first: the first state on the parent's failure chain with a transition on the
+  // same class, at the latest one of the full rows, which have them all.
+  const fail = new Int32Array(nodeCount);
+  // Where a node's misses go: 0 the root's row, 1 the row after a space, 2 its failure state (a trie state).
+  const fallback = new Uint8Array(nodeCount + 1);
+  const queue = new Int32Array(nodeCount);
+  let tail = 0;
+  for (let c = childStart[ROOT_NODE]!; c < childStart[ROOT_NODE + 1]!; c++) queue[tail++] = child[c]!;
+  for (let head = 0; head < tail; head++) {
+    const s = queue[head]!;
+    for (let c = childStart[s]!; c < childStart[s + 1]!; c++) {
+      const t = child[c]!;
+      const k = edgeClass[t]!;
+      queue[tail++] = t;
+      let f = fail[s]!;
+      while (check[address[f]! + k] !== f) f = fail[f]!;
+      const to = next[address[f]! + k]!;
+      fail[t] = to;
+      fallback[t] = to === ROOT_NODE ? 0 : to === spaceNode ? 1 : 2;
+    }
+  }
+  if (tail !== nodeCount - 1) throw new RangeError('serialized automaton has unreachable nodes');
 
   // A state's code: its address times four, plus where its misses go (0: root, 1: after a space, 2: a trie state).
   const code = new Int32Array(nodeCount + 1);
