@@ -4,7 +4,7 @@
 // decoder: the same code runs in the content script, in Node and in the tests.
 
 import { PACK } from './generated/pack.js';
-import { decodeFoldTable, type FoldData, type FoldTable } from './fold/table.js';
+import { readFoldTable, type FoldTable } from './fold/table.js';
 import { inflateRaw } from './inflate.js';
 import { readAutomaton, type Automaton } from './match/automaton.js';
 import { VarintReader, decodeBase64 } from './match/varint.js';
@@ -42,10 +42,11 @@ export async function loadPack(data: PackData): Promise<Pack> {
   if (data.format !== PACK_FORMAT) throw new Error(`rule pack format ${data.format} is not ${PACK_FORMAT}: run npm run rules`);
   const bytes = inflateRaw(decodeBase64(data.blob));
   const r = new VarintReader(bytes);
-  const meta = JSON.parse(new TextDecoder().decode(r.readBytes())) as { fold: FoldData; rules: RuleMeta[] };
+  const meta = JSON.parse(new TextDecoder().decode(r.readBytes())) as { expansions: Record<string, string>; rules: RuleMeta[] };
+  const fold = readFoldTable(r, meta.expansions);
   const automaton = readAutomaton(r);
   if (!r.done) throw new RangeError('rule pack has trailing data');
-  return { fold: decodeFoldTable(meta.fold), automaton, rules: meta.rules };
+  return { fold, automaton, rules: meta.rules };
 }
 
 let shipped: Promise<Pack> | undefined;

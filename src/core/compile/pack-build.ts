@@ -10,6 +10,7 @@ import { PACK_FORMAT, type PackData, type RuleMeta } from '../pack.js';
 import { validateRuleFile, type Rule, type RuleFile } from '../rules/schema.js';
 import { deflateRawSync } from 'node:zlib';
 import { writeAutomaton, type PatternSpec } from './automaton-build.js';
+import { writeFoldRuns } from '../fold/table.js';
 import { VarintWriter, encodeBase64 } from '../match/varint.js';
 import { buildFullFold, loadTraditionalToSimplified, relevantTo, tableFromForms } from './fold-build.js';
 import { expandPhrase } from './phrases.js';
@@ -136,7 +137,8 @@ export async function buildPack(rules: Rule[]): Promise<BuiltPack> {
   const metas: RuleMeta[] = rules.map(({ id, facet, lang, weight, source }) => ({ id, facet, lang, weight, source }));
   const texts: RuleTexts = Object.fromEntries(rules.map((rule) => [rule.id, rule.explain]));
   const w = new VarintWriter();
-  w.writeBytes(new TextEncoder().encode(JSON.stringify({ fold: shipped.data, rules: metas })));
+  w.writeBytes(new TextEncoder().encode(JSON.stringify({ expansions: shipped.data.expansions, rules: metas })));
+  writeFoldRuns(w, shipped.data.runs);
   const automaton = writeAutomaton(w, specs);
   const raw = w.toBytes();
   const blob = encodeBase64(deflateRawSync(raw, { level: 9 }));
@@ -147,7 +149,7 @@ export async function buildPack(rules: Rule[]): Promise<BuiltPack> {
     patterns: patterns.length,
     states: automaton.states,
     alphabet: automaton.classes - 1,
-    foldEntries: shipped.data.runs.split(';').length + Object.keys(shipped.data.expansions).length,
+    foldEntries: shipped.data.runs.length / 4 + Object.keys(shipped.data.expansions).length,
     rawBytes: raw.length,
     bytes: blob.length,
   };
