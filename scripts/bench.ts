@@ -288,7 +288,7 @@ function linearity(docs: string[], pack: Pack): { ratio: number; rows: Measured[
   return { ratio: rows[1]!.ms / rows[0]!.ms, rows };
 }
 
-/** Median of 20 loadPack(PACK) (base64 decode, inflate, decode fold table and automaton), after one warm-up. */
+/** Median of 20 loadPack(PACK) (base-85 decode, inflate, decode fold table and automaton), after one warm-up. */
 async function loadMs(): Promise<number> {
   await loadPack(PACK);
   const times: number[] = [];
@@ -301,7 +301,7 @@ async function loadMs(): Promise<number> {
 }
 
 /**
- * The pack as shipped: fold table, automaton and rule metadata are one deflated, base64 stream in the generated
+ * The pack as shipped: fold table, automaton and rule metadata are one deflated, base-85 stream in the generated
  * module (no separate automaton and fold objects), so this counts the UTF-8 bytes of JSON.stringify(PACK).
  */
 function packBytes(): number {
@@ -419,10 +419,10 @@ const worstLinearity = Math.max(...linear.map((l) => l.ratio));
 
 const load = await loadMs();
 const bytes = packBytes();
-console.log(`load_ms: median of 20 await loadPack(PACK) (base64, inflate, decode) = ${load.toFixed(3)} ms`);
+console.log(`load_ms: median of 20 await loadPack(PACK) (base 85, inflate, decode) = ${load.toFixed(3)} ms`);
 console.log(
   `automaton_bytes: UTF-8 bytes of JSON.stringify(PACK), the shipped pack (automaton, fold table and rule ` +
-    `metadata, deflated, base64) = ${bytes}; ${rawBytes} bytes before deflate`,
+    `metadata, deflated, base 85) = ${bytes}; ${rawBytes} bytes before deflate`,
 );
 for (const r of results) {
   const fm = r.rows[FOLD_AND_MATCH]!.mbPerS;

@@ -11,7 +11,7 @@ import { validateRuleFile, type Rule, type RuleFile } from '../rules/schema.js';
 import { deflateRawSync } from 'node:zlib';
 import { writeAutomaton, type PatternSpec } from './automaton-build.js';
 import { writeFoldRuns } from '../fold/table.js';
-import { VarintWriter, encodeBase64 } from '../match/varint.js';
+import { VarintWriter, encodeBase85 } from '../match/varint.js';
 import { buildFullFold, loadTraditionalToSimplified, relevantTo, tableFromForms } from './fold-build.js';
 import { expandPhrase } from './phrases.js';
 
@@ -62,7 +62,7 @@ export interface PackStats {
   states: number;
   alphabet: number;
   foldEntries: number;
-  /** The uncompressed stream, and the base64 of its deflated form as shipped. */
+  /** The uncompressed stream, and the base-85 text of its deflated form as shipped. */
   rawBytes: number;
   bytes: number;
 }
@@ -141,7 +141,7 @@ export async function buildPack(rules: Rule[]): Promise<BuiltPack> {
   writeFoldRuns(w, shipped.data.runs);
   const automaton = writeAutomaton(w, specs);
   const raw = w.toBytes();
-  const blob = encodeBase64(deflateRawSync(raw, { level: 9 }));
+  const blob = encodeBase85(deflateRawSync(raw, { level: 9 }));
   const pack: PackData = { format: PACK_FORMAT, blob };
   const stats: PackStats = {
     rules: rules.length,
