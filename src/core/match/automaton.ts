@@ -4,7 +4,8 @@
 // space; that gives word boundaries for free.
 //
 // Layout. A state's code is its address in a comb (check/next, Tarjan-Yao) times four, plus two bits saying where
-// its misses go. State s owns slot (s >> 2) + k when it has a trie edge on class k, and then check[slot] === s.
+// its misses go. State s owns slot (s >> 2) + k when it has a trie edge on class k, and then check[slot] === s
+// (check and next side by side in one array, `cells`).
 // The root owns the full row [0, classes) and the state after a space the full row [classes, 2 * classes),
 // failure links resolved into both; class 0, a unit no phrase contains, leads back to the root from either.
 // A state whose failure link is one of those two rows (bit 0 says which) resolves a miss with one lookup there;
@@ -37,10 +38,12 @@ export interface Automaton {
   classOf: Uint16Array;
   /** Number of classes; class 0 is every unit no phrase contains. Also the address of the row after a space. */
   classes: number;
-  /** Owner of each slot, as a state code (see the top of this file); -1 when free. */
-  check: Int32Array;
-  /** Target code, or ~ordinal for an accepting target. */
-  next: Int32Array;
+  /**
+   * The comb, two entries per slot, side by side so that one cache line serves both: cells[2 * slot] is the
+   * slot's owner as a state code (see the top of this file), -1 when free; cells[2 * slot + 1] its target code,
+   * or ~ordinal for an accepting target.
+   */
+  cells: Int32Array;
   /** Code of the failure state of the state at each address (for states whose code has bit 2). */
   failOf: Int32Array;
   /** The state the text starts in, as if after a space, so a phrase at its very beginning is anchored. */
@@ -138,14 +141,13 @@ export function readAutomaton(r: VarintReader): Automaton {
   const { check: ownerOf, next: targetOf, code, end, failOf } = layOut(nodeCount, classes, afterSpace, edgeClass, childStart, child);
 
   // Node ids become codes; a target that accepts becomes ~ordinal.
-  const check = new Int32Array(end).fill(-1);
-  const next = new Int32Array(end);
+  const cells = new Int32Array(2 * end).fill(-1);
   for (let slot = 0; slot < end; slot++) {
     const owner = ownerOf[slot]!;
     if (owner < 0) continue;
     const node = targetOf[slot]!;
-    check[slot] = code[owner]!;
-    next[slot] = ordinal[node]! >= 0 ? ~ordinal[node]! : code[node]!;
+    cells[2 * slot] = code[owner]!;
+    cells[2 * slot + 1] = ordinal[node]! >= 0 ? ~ordinal[node]! : code[node]!;
   }
   const acceptCode = new Int32Array(accepting);
   for (let node = 0; node < nodeCount; node++) if (ordinal[node]! >= 0) acceptCode[ordinal[node]!] = code[node]!;
@@ -164,8 +166,7 @@ export function readAutomaton(r: VarintReader): Automaton {
   return {
     classOf,
     classes,
-    check,
-    next,
+    cells,
     failOf,
     start: code[afterSpace > 0 ? afterSpace : nodeCount]!,
     spaceClass,
@@ -319,15 +320,15 @@ export function findMatches(
   length: number,
   onHit: (pattern: number, start: number, end: number) => void,
 ): void {
-  const { classOf, check, next, classes, acceptCode } = a;
+  const { classOf, cells, classes, acceptCode } = a;
   let s = a.start;
   for (let j = 0; j < length; j++) {
     const k = classOf[units[j]!]!;
     // Own transition or the default row's, selected by a mask (0 on a hit, -1 on a miss) rather than a branch.
-    const slot = (s >> 2) + k;
-    const d = check[slot]! ^ s;
+    const cell = ((s >> 2) + k) << 1;
+    const d = cells[cell]! ^ s;
     const miss = (d | -d) >> 31;
-    let t = (next[slot]! & ~miss) | (next[(s & 1) * classes + k]! & miss);
+    let t = (cells[cell + 1]! & ~miss) | (cells[(((s & 1) * classes + k) << 1) + 1]! & miss);
     if ((miss & s & 2) !== 0) t = missDeep(a, s, k);
     if (t >= 0) {
       s = t;
@@ -343,18 +344,19 @@ export function findMatches(
 
 /** One transition (what the loops inline): the target address, or ~ordinal when it accepts. */
 export function step(a: Automaton, s: number, k: number): number {
-  const slot = (s >> 2) + k;
-  return a.check[slot] === s ? a.next[slot]! : (s & 2) !== 0 ? missDeep(a, s, k) : a.next[(s & 1) * a.classes + k]!;
+  const cell = ((s >> 2) + k) << 1;
+  if (a.cells[cell] === s) return a.cells[cell + 1]!;
+  return (s & 2) !== 0 ? missDeep(a, s, k) : a.cells[(((s & 1) * a.classes + k) << 1) + 1]!;
 }
 
 /** A miss in a state whose failure link leads to another trie state, not a full row: follow the links. */
 export function missDeep(a: Automaton, s: number, k: number): number {
   do {
     s = a.failOf[s >> 2]!;
-    const slot = (s >> 2) + k;
-    if (a.check[slot] === s) return a.next[slot]!;
+    const cell = ((s >> 2) + k) << 1;
+    if (a.cells[cell] === s) return a.cells[cell + 1]!;
   } while ((s & 2) !== 0);
-  return a.next[(s & 1) * a.classes + k]!;
+  return a.cells[(((s & 1) * a.classes + k) << 1) + 1]!;
 }
 
 export function report(

@@ -40,7 +40,7 @@ export function scanPhrases(text: string, pack: Pack): PhraseHit[] {
   const table = pack.fold;
   const a = pack.automaton;
   const fold = table.units;
-  const { classOf, check, next, acceptCode, classes } = a;
+  const { classOf, cells, acceptCode, classes } = a;
   const hits: PhraseHit[] = [];
   const n = text.length;
 
@@ -124,10 +124,10 @@ export function scanPhrases(text: string, pack: Pack): PhraseHit[] {
     while (fed < len - 2) {
       const k = ringClass[fed & MASK]!;
       // As in findMatches: own transition or full row, selected by a mask; a loop only for deeper failure links.
-      const slot = (s >> 2) + k;
-      const d = check[slot]! ^ s;
+      const cell = ((s >> 2) + k) << 1;
+      const d = cells[cell]! ^ s;
       const miss = (d | -d) >> 31;
-      let t = (next[slot]! & ~miss) | (next[(s & 1) * classes + k]! & miss);
+      let t = (cells[cell + 1]! & ~miss) | (cells[(((s & 1) * classes + k) << 1) + 1]! & miss);
       if ((miss & s & 2) !== 0) t = missDeep(a, s, k);
       fed++;
       if (t >= 0) {
