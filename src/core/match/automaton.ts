@@ -342,7 +342,7 @@ export function findMatches(
   if (t < 0) report(a, ~t, length + 1, onHit);
 }
 
-/** One transition (what the loops inline): the target address, or ~ordinal when it accepts. */
+/** One transition (what the loops inline): the target's code, or ~ordinal when it accepts. */
 export function step(a: Automaton, s: number, k: number): number {
   const cell = ((s >> 2) + k) << 1;
   if (a.cells[cell] === s) return a.cells[cell + 1]!;
@@ -359,7 +359,8 @@ export function missDeep(a: Automaton, s: number, k: number): number {
   return a.cells[(((s & 1) * a.classes + k) << 1) + 1]!;
 }
 
-export function report(
+/** Calls onHit for each pattern of the accepting state with ordinal o, the automaton having read units [0, end). */
+function report(
   a: Automaton,
   o: number,
   end: number,
