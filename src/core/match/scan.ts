@@ -71,6 +71,43 @@ export function scanPhrases(text: string, pack: Pack): PhraseHit[] {
       at = i;
       f = fold[charCodeAt.call(text, i)]!;
       i++;
+      // Fast path, most of any text: the next letter or ideograph of the same script, no space pending. The
+      // general path below would do the same in more steps.
+      if (!pendingSpace && len > 0) {
+        while (
+          f > SPACE &&
+          f !== EXPAND &&
+          f !== DIGIT &&
+          ((f >= 0x3400 && f <= 0x9fff) || (f >= 0xf900 && f <= 0xfaff)) === previousHan &&
+          i < n
+        ) {
+          ringUnit[len & MASK] = f;
+          ringMap[len & MASK] = at;
+          const k = classOf[f]!;
+          ringClass[len & MASK] = k;
+          len++;
+          // The unit two behind goes into the automaton, as in the loop below (at most one: each pass through
+          // that loop leaves fed >= len - 2).
+          if (fed < len - 2) {
+            const kk = ringClass[fed & MASK]!;
+            const cell = ((s >> 2) + kk) << 1;
+            const d = cells[cell]! ^ s;
+            const miss = (d | -d) >> 31;
+            let t = (cells[cell + 1]! & ~miss) | (cells[(((s & 1) * classes + kk) << 1) + 1]! & miss);
+            if ((miss & s & 2) !== 0) t = missDeep(a, s, kk);
+            fed++;
+            if (t >= 0) {
+              s = t;
+            } else {
+              s = acceptCode[~t]!;
+              report(a, ~t, fed, text, table, hits);
+            }
+          }
+          at = i;
+          f = fold[charCodeAt.call(text, i)]!;
+          i++;
+        }
+      }
       if (f === EXPAND) {
         extra = expand(text, at, table);
         extraLength = extra.length;
