@@ -28,9 +28,9 @@ export interface PhraseHit {
 const RING = 512;
 const MASK = RING - 1;
 // Module-level rings, reused: the content script scans often.
-const ringUnit = new Uint16Array(RING);
+// Each entry: the folded unit in the low 16 bits, its class above.
+const ringUnit = new Int32Array(RING);
 const ringMap = new Int32Array(RING);
-const ringClass = new Uint16Array(RING);
 
 // Page text reaches the scan in many string representations (one- or two-byte, flat, sliced, concatenated): past
 // four, V8 stops inlining `text.charCodeAt`, while a call through the prototype stays inlined for all of them.
@@ -81,15 +81,13 @@ export function scanPhrases(text: string, pack: Pack): PhraseHit[] {
           ((f >= 0x3400 && f <= 0x9fff) || (f >= 0xf900 && f <= 0xfaff)) === previousHan &&
           i < n
         ) {
-          ringUnit[len & MASK] = f;
+          ringUnit[len & MASK] = f | (classOf[f]! << 16);
           ringMap[len & MASK] = at;
-          const k = classOf[f]!;
-          ringClass[len & MASK] = k;
           len++;
           // The unit two behind goes into the automaton, as in the loop below (at most one: each pass through
           // that loop leaves fed >= len - 2).
           if (fed < len - 2) {
-            const kk = ringClass[fed & MASK]!;
+            const kk = ringUnit[fed & MASK]! >>> 16;
             const cell = ((s >> 2) + kk) << 1;
             const d = cells[cell]! ^ s;
             const miss = (d | -d) >> 31;
@@ -124,11 +122,10 @@ export function scanPhrases(text: string, pack: Pack): PhraseHit[] {
       // A space, or a change between Chinese and other script, ends the token before it.
       if (!pendingSpace && (f === SPACE || (han !== previousHan && len > 0))) {
         // Join the token if it is the next letter of a letter-spaced word ("P A I D").
-        const single = len > 0 && isLetterUnit(ringUnit[(len - 1) & MASK]!) && (len === 1 || ringUnit[(len - 2) & MASK] === SPACE);
+        const single = len > 0 && isLetterUnit(ringUnit[(len - 1) & MASK]! & 0xffff) && (len === 1 || (ringUnit[(len - 2) & MASK]! & 0xffff) === SPACE);
         if (single && provisional >= 0 && provisional === len - 2) {
           ringUnit[(len - 2) & MASK] = ringUnit[(len - 1) & MASK]!;
           ringMap[(len - 2) & MASK] = ringMap[(len - 1) & MASK]!;
-          ringClass[(len - 2) & MASK] = ringClass[(len - 1) & MASK]!;
           len--;
         }
         previousWasSingle = single;
@@ -142,24 +139,22 @@ export function scanPhrases(text: string, pack: Pack): PhraseHit[] {
         // No leading space, and spaced-out Chinese is joined.
         if (len > 0 && !(han && previousHan)) {
           if (previousWasSingle && isLetterUnit(f)) provisional = len;
-          ringUnit[len & MASK] = SPACE;
+          ringUnit[len & MASK] = SPACE | (a.spaceClass << 16);
           ringMap[len & MASK] = spaceAt;
-          ringClass[len & MASK] = a.spaceClass;
           len++;
         }
-      } else if (f === DIGIT && len > 0 && ringUnit[(len - 1) & MASK] === DIGIT) {
+      } else if (f === DIGIT && len > 0 && (ringUnit[(len - 1) & MASK]! & 0xffff) === DIGIT) {
         continue; // one "0" per number
       }
       previousHan = han;
     }
-    ringUnit[len & MASK] = f;
+    ringUnit[len & MASK] = f | (classOf[f]! << 16);
     ringMap[len & MASK] = at;
-    ringClass[len & MASK] = classOf[f]!;
     len++;
 
     // The automaton reads two units behind: the last two may still be joined.
     while (fed < len - 2) {
-      const k = ringClass[fed & MASK]!;
+      const k = ringUnit[fed & MASK]! >>> 16;
       // As in findMatches: own transition or full row, selected by a mask; a loop only for deeper failure links.
       const cell = ((s >> 2) + k) << 1;
       const d = cells[cell]! ^ s;
@@ -176,14 +171,13 @@ export function scanPhrases(text: string, pack: Pack): PhraseHit[] {
     }
   }
   // The last token may complete a letter-spaced word too.
-  if (len > 1 && provisional >= 0 && provisional === len - 2 && isLetterUnit(ringUnit[(len - 1) & MASK]!)) {
+  if (len > 1 && provisional >= 0 && provisional === len - 2 && isLetterUnit(ringUnit[(len - 1) & MASK]! & 0xffff)) {
     ringUnit[(len - 2) & MASK] = ringUnit[(len - 1) & MASK]!;
     ringMap[(len - 2) & MASK] = ringMap[(len - 1) & MASK]!;
-    ringClass[(len - 2) & MASK] = ringClass[(len - 1) & MASK]!;
     len--;
   }
   while (fed < len) {
-    const t = step(a, s, classOf[ringUnit[fed & MASK]!]!);
+    const t = step(a, s, ringUnit[fed & MASK]! >>> 16);
     fed++;
     s = t >= 0 ? t : acceptCode[~t]!;
     if (t < 0) report(a, ~t, fed, text, table, hits);
@@ -221,7 +215,7 @@ function report(a: Automaton, o: number, end: number, text: string, table: FoldT
 function originalEnd(text: string, j: number, table: FoldTable): number {
   const at = ringMap[j & MASK]!;
   let end = at + (isPairAt(text, at) ? 2 : 1);
-  const number = ringUnit[j & MASK] === DIGIT;
+  const number = (ringUnit[j & MASK]! & 0xffff) === DIGIT;
   while (end < text.length) {
     const f = table.units[text.charCodeAt(end)];
     if (f !== SKIP && !(number && f === DIGIT)) break;
