@@ -1,13 +1,13 @@
 // The rule pack at run time: fold table, automaton and rule metadata, decoded once from the generated module.
 //
-// The pack is one deflated, base64-encoded varint stream (see compile/pack-build.ts), inflated by our own small
+// The pack is one deflated, base-85-encoded varint stream (see compile/pack-build.ts), inflated by our own small
 // decoder: the same code runs in the content script, in Node and in the tests.
 
 import { PACK } from './generated/pack.js';
-import { decodeFoldTable, type FoldData, type FoldTable } from './fold/table.js';
+import { readFoldTable, type FoldTable } from './fold/table.js';
 import { inflateRaw } from './inflate.js';
 import { readAutomaton, type Automaton } from './match/automaton.js';
-import { VarintReader, decodeBase64 } from './match/varint.js';
+import { VarintReader, decodeBase85 } from './match/varint.js';
 import type { Lang, RuleFacet, Source } from './rules/schema.js';
 
 /**
@@ -25,11 +25,11 @@ export interface RuleMeta {
 /** The generated module's content. */
 export interface PackData {
   format: number;
-  /** base64 of the deflate-raw compressed stream. */
+  /** Base 85 (Z85, see match/varint.ts) of the deflate-raw compressed stream. */
   blob: string;
 }
 
-export const PACK_FORMAT = 1;
+export const PACK_FORMAT = 2;
 
 export interface Pack {
   fold: FoldTable;
@@ -40,12 +40,13 @@ export interface Pack {
 /** Async for the callers' sake (a future pack may load from elsewhere); today the work is synchronous. */
 export async function loadPack(data: PackData): Promise<Pack> {
   if (data.format !== PACK_FORMAT) throw new Error(`rule pack format ${data.format} is not ${PACK_FORMAT}: run npm run rules`);
-  const bytes = inflateRaw(decodeBase64(data.blob));
+  const bytes = inflateRaw(decodeBase85(data.blob));
   const r = new VarintReader(bytes);
-  const meta = JSON.parse(new TextDecoder().decode(r.readBytes())) as { fold: FoldData; rules: RuleMeta[] };
+  const meta = JSON.parse(new TextDecoder().decode(r.readBytes())) as { expansions: Record<string, string>; rules: RuleMeta[] };
+  const fold = readFoldTable(r, meta.expansions);
   const automaton = readAutomaton(r);
   if (!r.done) throw new RangeError('rule pack has trailing data');
-  return { fold: decodeFoldTable(meta.fold), automaton, rules: meta.rules };
+  return { fold, automaton, rules: meta.rules };
 }
 
 let shipped: Promise<Pack> | undefined;

@@ -2,7 +2,8 @@
 //
 // Steps: sort the patterns and build the trie (node ids in creation order, which the loader reproduces from the
 // front coding) -> failure links, breadth first -> outputs inherited through failure links -> varint stream.
-// Each failure link is written through the depth of its target, which the loader resolves by walking the trie.
+// The failure links themselves are not written: the loader recomputes them. The inherited outputs are, since they
+// tell the loader which states accept before it numbers them.
 
 import { SPACE } from '../fold/table.js';
 import { LEADING_SPACE, TRAILING_SPACE } from '../match/automaton.js';
@@ -43,7 +44,6 @@ export function writeAutomaton(w: VarintWriter, patterns: readonly PatternSpec[]
   // Trie, inserting patterns in sorted order so that the loader can rebuild it from shared-prefix lengths.
   const children: Array<Map<number, number>> = [new Map()];
   const own: number[][] = [[]];
-  const depth: number[] = [0];
   const shared: number[] = [];
   const created: number[][] = []; // new nodes of each pattern, in order
   patterns.forEach((p, index) => {
@@ -61,7 +61,6 @@ export function writeAutomaton(w: VarintWriter, patterns: readonly PatternSpec[]
         t = children.length;
         children.push(new Map());
         own.push([]);
-        depth.push(d + 1);
         children[s]!.set(k, t);
         fresh.push(t);
       }
@@ -87,23 +86,14 @@ export function writeAutomaton(w: VarintWriter, patterns: readonly PatternSpec[]
     for (const p of output[fail[s]!]!) if (!output[s]!.includes(p)) output[s]!.push(p);
   }
 
-  // A failure link is written as how much shorter it is than the longest it could be (one more than the
-  // parent's): mostly 0, which deflates to almost nothing.
-  const parentOf = new Int32Array(children.length);
-  children.forEach((map, s) => map.forEach((t) => (parentOf[t] = s)));
-  const failDepthCode = (node: number): number => {
-    const parent = parentOf[node]!;
-    const longest = parent === 0 ? 0 : depth[fail[parent]!]! + 1;
-    return longest - depth[fail[node]!]!;
-  };
-
   w.write(alphabet.length);
   for (const u of alphabet) w.write(u);
   w.write(patterns.length);
   w.write(children.length);
-  // Columns, each homogeneous so that it deflates well: shared-prefix lengths, suffix lengths, rules, the unit
-  // classes of the new trie nodes (pattern text, front coded), and the failure depths. Anchoring flags are not
-  // stored: a pattern is anchored exactly where it starts or ends with a space.
+  // Columns, each homogeneous so that it deflates well: shared-prefix lengths, suffix lengths, rules, and the unit
+  // classes of the new trie nodes (pattern text, front coded). Anchoring flags are not stored: a pattern is
+  // anchored exactly where it starts or ends with a space. Nor are failure links: the loader computes them, which
+  // costs about a millisecond and saves a sixth of the pack.
   for (const [i, p] of patterns.entries()) {
     const anchors = (p.units[0] === SPACE ? LEADING_SPACE : 0) | (p.units[p.units.length - 1] === SPACE ? TRAILING_SPACE : 0);
     if (anchors !== p.flags) throw new Error(`pattern ${i}: flags must match its anchoring spaces`);
@@ -112,7 +102,6 @@ export function writeAutomaton(w: VarintWriter, patterns: readonly PatternSpec[]
   patterns.forEach((p, i) => w.write(p.units.length - shared[i]!));
   patterns.forEach((p) => w.write(p.rule));
   patterns.forEach((p, i) => created[i]!.forEach((_, j) => w.write(classOfUnit.get(p.units[shared[i]! + j]!)!)));
-  for (const fresh of created) for (const node of fresh) w.write(failDepthCode(node));
   const inherited: Array<[number, number]> = [];
   for (let s = 0; s < children.length; s++) for (const p of output[s]!) if (!own[s]!.includes(p)) inherited.push([s, p]);
   w.write(inherited.length);

@@ -10,7 +10,8 @@ import { PACK_FORMAT, type PackData, type RuleMeta } from '../pack.js';
 import { validateRuleFile, type Rule, type RuleFile } from '../rules/schema.js';
 import { deflateRawSync } from 'node:zlib';
 import { writeAutomaton, type PatternSpec } from './automaton-build.js';
-import { VarintWriter, encodeBase64 } from '../match/varint.js';
+import { writeFoldRuns } from '../fold/table.js';
+import { VarintWriter, encodeBase85 } from '../match/varint.js';
 import { buildFullFold, loadTraditionalToSimplified, relevantTo, tableFromForms } from './fold-build.js';
 import { expandPhrase } from './phrases.js';
 
@@ -61,7 +62,7 @@ export interface PackStats {
   states: number;
   alphabet: number;
   foldEntries: number;
-  /** The uncompressed stream, and the base64 of its deflated form as shipped. */
+  /** The uncompressed stream, and the base-85 text of its deflated form as shipped. */
   rawBytes: number;
   bytes: number;
 }
@@ -139,10 +140,11 @@ export async function buildPack(rules: Rule[]): Promise<BuiltPack> {
   const texts: RuleTexts = Object.fromEntries(rules.map((rule) => [rule.id, rule.explain]));
   const safer: RuleTexts = Object.fromEntries(rules.flatMap((rule) => (rule.safer ? [[rule.id, rule.safer]] : [])));
   const w = new VarintWriter();
-  w.writeBytes(new TextEncoder().encode(JSON.stringify({ fold: shipped.data, rules: metas })));
+  w.writeBytes(new TextEncoder().encode(JSON.stringify({ expansions: shipped.data.expansions, rules: metas })));
+  writeFoldRuns(w, shipped.data.runs);
   const automaton = writeAutomaton(w, specs);
   const raw = w.toBytes();
-  const blob = encodeBase64(deflateRawSync(raw, { level: 9 }));
+  const blob = encodeBase85(deflateRawSync(raw, { level: 9 }));
   const pack: PackData = { format: PACK_FORMAT, blob };
   const stats: PackStats = {
     rules: rules.length,
@@ -150,7 +152,7 @@ export async function buildPack(rules: Rule[]): Promise<BuiltPack> {
     patterns: patterns.length,
     states: automaton.states,
     alphabet: automaton.classes - 1,
-    foldEntries: shipped.data.runs.split(';').length + Object.keys(shipped.data.expansions).length,
+    foldEntries: shipped.data.runs.length / 4 + Object.keys(shipped.data.expansions).length,
     rawBytes: raw.length,
     bytes: blob.length,
   };

@@ -154,11 +154,12 @@ export function foldInto(text: string, table: FoldTable, out: Folded): Folded {
 }
 
 /** The folded units of a character whose fold is more than one unit. */
-function expand(text: string, i: number, table: FoldTable): string {
+export function expand(text: string, i: number, table: FoldTable): string {
   return table.expansions.get(text.charCodeAt(i)) ?? foldAstral(text, i, table);
 }
 
-function isPairAt(text: string, i: number): boolean {
+/** A surrogate pair starts at i. */
+export function isPairAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   return c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && isLowSurrogate(text.charCodeAt(i + 1));
 }

@@ -1,8 +1,17 @@
-// Phrase occurrences in a text: fold, then one pass of the automaton, with positions mapped back to the original.
+// Phrase occurrences in a text, in one pass: each character is folded and the folded unit goes straight into the
+// automaton, with positions mapped back to the original.
+//
+// The folding is exactly foldInto's (fold/fold.ts, which keeps the full folded text for tests and tools); this
+// loop repeats its logic so that nothing is written to a text-sized buffer and read back. Only the last 512 folded
+// units and their original positions are kept, in a ring: enough for the longest pattern (255 units) and for the
+// one edit folding makes after the fact (joining a letter-spaced word removes the space before its last letter),
+// which is why the automaton reads each unit two units behind the folding. tests/core/scan.test.ts checks this
+// loop against foldInto + findMatches, hit for hit.
 
-import { createFolded, foldInto, originalEnd, type Folded } from '../fold/fold.js';
+import { expand, isLetterUnit, isPairAt } from '../fold/fold.js';
+import { DIGIT, EXPAND, SKIP, SPACE, type FoldTable } from '../fold/table.js';
 import type { Pack } from '../pack.js';
-import { findMatches } from './automaton.js';
+import { LEADING_SPACE, TRAILING_SPACE, missDeep, step, type Automaton } from './automaton.js';
 
 export interface PhraseHit {
   /** Index into pack.rules. */
@@ -16,25 +25,201 @@ export interface PhraseHit {
   end: number;
 }
 
-// One buffer reused across scans: the content script scans often, and fresh arrays per scan would churn the heap.
-// A buffer grown for a huge page is let go afterwards, so one big survey does not pin megabytes for the page's life.
-let buffer: Folded | undefined;
-const KEEP_UNITS = 1 << 16;
+const RING = 512;
+const MASK = RING - 1;
+// Module-level rings, reused: the content script scans often.
+// Each entry: the folded unit in the low 16 bits, its class above.
+const ringUnit = new Int32Array(RING);
+const ringMap = new Int32Array(RING);
+
+// Page text reaches the scan in many string representations (one- or two-byte, flat, sliced, concatenated): past
+// four, V8 stops inlining `text.charCodeAt`, while a call through the prototype stays inlined for all of them.
+const charCodeAt = String.prototype.charCodeAt;
 
 export function scanPhrases(text: string, pack: Pack): PhraseHit[] {
-  buffer ??= createFolded(4096);
-  const folded = foldInto(text, pack.fold, buffer);
+  const table = pack.fold;
+  const a = pack.automaton;
+  const fold = table.units;
+  const { classOf, cells, acceptCode, classes } = a;
   const hits: PhraseHit[] = [];
-  findMatches(pack.automaton, folded.units, folded.length, (pattern, start, end) => {
-    hits.push({
-      rule: pack.automaton.patternRule[pattern]!,
-      pattern,
-      foldedStart: start,
-      foldedEnd: end,
-      start: folded.map[start]!,
-      end: originalEnd(text, folded, end - 1, pack.fold),
-    });
-  });
-  if (buffer.units.length > KEEP_UNITS) buffer = undefined;
+  const n = text.length;
+
+  // Folding state, as in foldInto.
+  let len = 0;
+  let pendingSpace = false;
+  let spaceAt = 0;
+  let provisional = -1;
+  let previousWasSingle = false;
+  let previousHan = false;
+  let extra = '';
+  let extraLength = 0;
+  let extraAt = 0;
+  let nextExtra = 0;
+  let i = 0;
+  // Matching state: units [0, fed) have gone through the automaton, which is in state s.
+  let fed = 0;
+  let s = a.start;
+
+  for (;;) {
+    let f: number;
+    let at: number;
+    if (nextExtra < extraLength) {
+      f = extra.charCodeAt(nextExtra++);
+      at = extraAt;
+    } else {
+      if (i >= n) break;
+      at = i;
+      f = fold[charCodeAt.call(text, i)]!;
+      i++;
+      // Fast path, most of any text: the next letter or ideograph of the same script, no space pending. The
+      // general path below would do the same in more steps.
+      if (!pendingSpace && len > 0) {
+        while (
+          f > SPACE &&
+          f !== EXPAND &&
+          f !== DIGIT &&
+          ((f >= 0x3400 && f <= 0x9fff) || (f >= 0xf900 && f <= 0xfaff)) === previousHan &&
+          i < n
+        ) {
+          ringUnit[len & MASK] = f | (classOf[f]! << 16);
+          ringMap[len & MASK] = at;
+          len++;
+          // The unit two behind goes into the automaton, as in the loop below (at most one: each pass through
+          // that loop leaves fed >= len - 2).
+          if (fed < len - 2) {
+            const kk = ringUnit[fed & MASK]! >>> 16;
+            const cell = ((s >> 2) + kk) << 1;
+            const d = cells[cell]! ^ s;
+            const miss = (d | -d) >> 31;
+            let t = (cells[cell + 1]! & ~miss) | (cells[(((s & 1) * classes + kk) << 1) + 1]! & miss);
+            if ((miss & s & 2) !== 0) t = missDeep(a, s, kk);
+            fed++;
+            if (t >= 0) {
+              s = t;
+            } else {
+              s = acceptCode[~t]!;
+              report(a, ~t, fed, text, table, hits);
+            }
+          }
+          at = i;
+          f = fold[charCodeAt.call(text, i)]!;
+          i++;
+        }
+      }
+      if (f === EXPAND) {
+        extra = expand(text, at, table);
+        extraLength = extra.length;
+        extraAt = at;
+        nextExtra = 0;
+        if (isPairAt(text, at)) i++;
+        continue;
+      }
+    }
+    if (f === SKIP) continue;
+    const han = (f >= 0x3400 && f <= 0x9fff) || (f >= 0xf900 && f <= 0xfaff);
+    // Anything but the next letter or ideograph of the same script, with no space pending, takes the general path.
+    if (pendingSpace || f <= SPACE || f === DIGIT || han !== previousHan || len === 0) {
+      // A space, or a change between Chinese and other script, ends the token before it.
+      if (!pendingSpace && (f === SPACE || (han !== previousHan && len > 0))) {
+        // Join the token if it is the next letter of a letter-spaced word ("P A I D").
+        const single = len > 0 && isLetterUnit(ringUnit[(len - 1) & MASK]! & 0xffff) && (len === 1 || (ringUnit[(len - 2) & MASK]! & 0xffff) === SPACE);
+        if (single && provisional >= 0 && provisional === len - 2) {
+          ringUnit[(len - 2) & MASK] = ringUnit[(len - 1) & MASK]!;
+          ringMap[(len - 2) & MASK] = ringMap[(len - 1) & MASK]!;
+          len--;
+        }
+        previousWasSingle = single;
+        provisional = -1;
+        pendingSpace = true;
+        spaceAt = at;
+      }
+      if (f === SPACE) continue;
+      if (pendingSpace) {
+        pendingSpace = false;
+        // No leading space, and spaced-out Chinese is joined.
+        if (len > 0 && !(han && previousHan)) {
+          if (previousWasSingle && isLetterUnit(f)) provisional = len;
+          ringUnit[len & MASK] = SPACE | (a.spaceClass << 16);
+          ringMap[len & MASK] = spaceAt;
+          len++;
+        }
+      } else if (f === DIGIT && len > 0 && (ringUnit[(len - 1) & MASK]! & 0xffff) === DIGIT) {
+        continue; // one "0" per number
+      }
+      previousHan = han;
+    }
+    ringUnit[len & MASK] = f | (classOf[f]! << 16);
+    ringMap[len & MASK] = at;
+    len++;
+
+    // The automaton reads two units behind: the last two may still be joined.
+    while (fed < len - 2) {
+      const k = ringUnit[fed & MASK]! >>> 16;
+      // As in findMatches: own transition or full row, selected by a mask; a loop only for deeper failure links.
+      const cell = ((s >> 2) + k) << 1;
+      const d = cells[cell]! ^ s;
+      const miss = (d | -d) >> 31;
+      let t = (cells[cell + 1]! & ~miss) | (cells[(((s & 1) * classes + k) << 1) + 1]! & miss);
+      if ((miss & s & 2) !== 0) t = missDeep(a, s, k);
+      fed++;
+      if (t >= 0) {
+        s = t;
+      } else {
+        s = acceptCode[~t]!;
+        report(a, ~t, fed, text, table, hits);
+      }
+    }
+  }
+  // The last token may complete a letter-spaced word too.
+  if (len > 1 && provisional >= 0 && provisional === len - 2 && isLetterUnit(ringUnit[(len - 1) & MASK]! & 0xffff)) {
+    ringUnit[(len - 2) & MASK] = ringUnit[(len - 1) & MASK]!;
+    ringMap[(len - 2) & MASK] = ringMap[(len - 1) & MASK]!;
+    len--;
+  }
+  while (fed < len) {
+    const t = step(a, s, ringUnit[fed & MASK]! >>> 16);
+    fed++;
+    s = t >= 0 ? t : acceptCode[~t]!;
+    if (t < 0) report(a, ~t, fed, text, table, hits);
+  }
+  // The end of the text reads as a space too, closing a phrase that ends there.
+  const t = step(a, s, a.spaceClass);
+  if (t < 0) report(a, ~t, len + 1, text, table, hits);
   return hits;
+}
+
+/** The hits of the accepting state with ordinal o, the automaton having read folded units [0, end). */
+function report(a: Automaton, o: number, end: number, text: string, table: FoldTable, hits: PhraseHit[]): void {
+  for (let i = a.outStart[o]!; i < a.outStart[o + 1]!; i++) {
+    const pattern = a.outList[i]!;
+    const flags = a.patternFlags[pattern]!;
+    // A leading anchor at the very start of the text is the virtual space before it.
+    const foldedStart = Math.max(0, end - a.patternLength[pattern]! + (flags & LEADING_SPACE ? 1 : 0));
+    const foldedEnd = end - (flags & TRAILING_SPACE ? 1 : 0);
+    hits.push({
+      rule: a.patternRule[pattern]!,
+      pattern,
+      foldedStart,
+      foldedEnd,
+      start: ringMap[foldedStart & MASK]!,
+      end: originalEnd(text, foldedEnd - 1, table),
+    });
+  }
+}
+
+/**
+ * As fold.ts's originalEnd, on the ring: the end in the original text of the character behind folded unit j,
+ * extended over the characters folded away right after it (combining marks, zero-width characters, the rest of a
+ * number), so a highlight covers them.
+ */
+function originalEnd(text: string, j: number, table: FoldTable): number {
+  const at = ringMap[j & MASK]!;
+  let end = at + (isPairAt(text, at) ? 2 : 1);
+  const number = (ringUnit[j & MASK]! & 0xffff) === DIGIT;
+  while (end < text.length) {
+    const f = table.units[text.charCodeAt(end)];
+    if (f !== SKIP && !(number && f === DIGIT)) break;
+    end++;
+  }
+  return end;
 }

@@ -1,5 +1,5 @@
 // Compact integer streams for the serialized pack: unsigned LEB128 varints over bytes. The bytes themselves are
-// deflated and carried as base64 text (see pack.ts), so the pack sits in a JavaScript module with no binary loader.
+// deflated and carried as base-85 text (see pack.ts), so the pack sits in a JavaScript module with no binary loader.
 
 export class VarintWriter {
   private bytes: number[] = [];
@@ -47,36 +47,47 @@ export class VarintReader {
   }
 }
 
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+// Z85 (ZeroMQ's base 85): four bytes in five characters, against base64's three in four, and no quote or
+// backslash, so the text sits in a string literal as it is. The last character says how many zero bytes were
+// added to make the length a multiple of four.
+const ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-:+=^!/*?&<>()[]{}@%$#';
 
-export function encodeBase64(bytes: Uint8Array): string {
+export function encodeBase85(bytes: Uint8Array): string {
+  const padding = (4 - (bytes.length % 4)) % 4;
+  const padded = new Uint8Array(bytes.length + padding);
+  padded.set(bytes);
   let out = '';
-  for (let i = 0; i < bytes.length; i += 3) {
-    const n = (bytes[i]! << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
-    out += ALPHABET[(n >> 18) & 63]! + ALPHABET[(n >> 12) & 63]!;
-    out += i + 1 < bytes.length ? ALPHABET[(n >> 6) & 63]! : '=';
-    out += i + 2 < bytes.length ? ALPHABET[n & 63]! : '=';
+  for (let i = 0; i < padded.length; i += 4) {
+    let n = ((padded[i]! << 24) | (padded[i + 1]! << 16) | (padded[i + 2]! << 8) | padded[i + 3]!) >>> 0;
+    let group = '';
+    for (let k = 0; k < 5; k++) {
+      group = ALPHABET[n % 85]! + group;
+      n = Math.floor(n / 85);
+    }
+    out += group;
   }
-  return out;
+  return out + String(padding);
 }
 
-export function decodeBase64(text: string): Uint8Array {
+export function decodeBase85(text: string): Uint8Array {
   const lookup = new Int8Array(128).fill(-1);
   for (let i = 0; i < ALPHABET.length; i++) lookup[ALPHABET.charCodeAt(i)] = i;
-  const clean = text.replace(/=+$/, '');
-  const out = new Uint8Array(Math.floor((clean.length * 3) / 4));
-  let bits = 0;
-  let buffer = 0;
-  let o = 0;
-  for (let i = 0; i < clean.length; i++) {
-    const v = lookup[clean.charCodeAt(i)] ?? -1;
-    if (v < 0) throw new RangeError(`serialized pack is not base64 at ${i}`);
-    buffer = ((buffer << 6) | v) & 0xffffff;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out[o++] = (buffer >> bits) & 0xff;
+  const padding = text.length % 5 === 1 ? text.charCodeAt(text.length - 1) - 0x30 : -1;
+  if (padding < 0 || padding > 3) throw new RangeError('serialized pack is not base 85');
+  const groups = (text.length - 1) / 5;
+  const out = new Uint8Array(groups * 4);
+  for (let g = 0; g < groups; g++) {
+    let n = 0;
+    for (let k = 0; k < 5; k++) {
+      const v = lookup[text.charCodeAt(5 * g + k)] ?? -1;
+      if (v < 0) throw new RangeError(`serialized pack is not base 85 at ${5 * g + k}`);
+      n = n * 85 + v;
     }
+    if (n > 0xffffffff) throw new RangeError(`serialized pack is not base 85 at ${5 * g}`);
+    out[4 * g] = n >>> 24;
+    out[4 * g + 1] = (n >>> 16) & 0xff;
+    out[4 * g + 2] = (n >>> 8) & 0xff;
+    out[4 * g + 3] = n & 0xff;
   }
-  return out;
+  return out.subarray(0, out.length - padding);
 }
