@@ -44,6 +44,7 @@ export const MESSAGE_KEYS = [
   'popupFamiliesLegend',
   'popupFamilyEspionage',
   'popupFamilyFraud',
+  'popupHintsLegend',
   'popupHintsLabel',
   'popupHintsHelp',
   'popupHintSiteAllow',
