@@ -62,6 +62,15 @@ export interface Automaton {
 }
 
 export function readAutomaton(r: VarintReader): Automaton {
+  return finish(readAutomatonInPhases(r));
+}
+
+/**
+ * readAutomaton in phases: it yields between them (trie | comb placement | failure links | final arrays), each a
+ * few tens of milliseconds at most on a cold engine, so a caller that can wait (the content script) gives the page
+ * its main thread back in between. The core itself never waits: the caller decides what a yield means.
+ */
+export function* readAutomatonInPhases(r: VarintReader): Generator<void, Automaton, void> {
   const classes = r.read() + 1;
   const classOf = new Uint16Array(0x10000);
   for (let k = 1; k < classes; k++) {
@@ -138,8 +147,10 @@ export function readAutomaton(r: VarintReader): Automaton {
     if (edgeClass[child[c]!] === spaceClass) afterSpace = child[c]!;
   }
 
-  const { check: ownerOf, next: targetOf, code, end, failOf } = layOut(nodeCount, classes, afterSpace, edgeClass, childStart, child);
+  yield;
+  const { check: ownerOf, next: targetOf, code, end, failOf } = yield* layOut(nodeCount, classes, afterSpace, edgeClass, childStart, child);
 
+  yield;
   // Node ids become codes; a target that accepts becomes ~ordinal.
   const cells = new Int32Array(2 * end).fill(-1);
   for (let slot = 0; slot < end; slot++) {
@@ -185,14 +196,14 @@ export function readAutomaton(r: VarintReader): Automaton {
  * through a skip list rather than scanned one by one), then failure links, breadth first, looked up in the comb.
  * Returns check and next with node ids; the caller turns them into codes.
  */
-function layOut(
+function* layOut(
   nodeCount: number,
   classes: number,
   afterSpace: number,
   edgeClass: Int32Array,
   childStart: Int32Array,
   child: Int32Array,
-): { check: Int32Array; next: Int32Array; code: Int32Array; end: number; failOf: Int32Array } {
+): Generator<void, { check: Int32Array; next: Int32Array; code: Int32Array; end: number; failOf: Int32Array }, void> {
   // Without a phrase that starts with a space, the state after a space is a virtual node: a copy of the root.
   const spaceNode = afterSpace > 0 ? afterSpace : nodeCount;
   // The full rows, as node ids. The root's: its children, else itself (class 0, a unit no phrase contains,
@@ -274,6 +285,7 @@ function layOut(
     }
   }
 
+  yield;
   // 2. Failure links, breadth first: the first state on the parent's failure chain with a transition on the
   // same class, at the latest one of the full rows, which have them all.
   const fail = new Int32Array(nodeCount);
@@ -308,6 +320,14 @@ function layOut(
   const failOf = new Int32Array(end);
   for (let node = 1; node < nodeCount; node++) failOf[address[node]!] = code[fail[node]!]!;
   return { check, next, code, end, failOf };
+}
+
+/** Runs phased work to its end without pausing. */
+export function finish<T>(phases: Generator<void, T, void>): T {
+  for (;;) {
+    const step = phases.next();
+    if (step.done) return step.value;
+  }
 }
 
 /**
