@@ -54,10 +54,12 @@ export async function loadPack(data: PackData, pause?: Pause): Promise<Pack> {
   }
 }
 
-/** The decoding, phase by phase: base 85 and inflate | metadata and fold table | the automaton's phases. */
+/** The decoding, phase by phase: base 85 | inflate | metadata and fold table | the automaton's phases. */
 export function* decodePack(data: PackData): Generator<void, Pack, void> {
   if (data.format !== PACK_FORMAT) throw new Error(`rule pack format ${data.format} is not ${PACK_FORMAT}: run npm run rules`);
-  const bytes = inflateRaw(decodeBase85(data.blob));
+  const compressed = decodeBase85(data.blob);
+  yield;
+  const bytes = inflateRaw(compressed);
   yield;
   const r = new VarintReader(bytes);
   const meta = JSON.parse(new TextDecoder().decode(r.readBytes())) as { expansions: Record<string, string>; rules: RuleMeta[] };

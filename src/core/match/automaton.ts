@@ -31,6 +31,8 @@ export const TRAILING_SPACE = 2;
 
 /** Trie node id of the root (node ids are the compiler's creation order). */
 const ROOT_NODE = 0;
+/** The comb placement and the failure links pause after this many states each (see readAutomatonInPhases). */
+const PHASE_NODES = 16_384;
 /** Address of the root's row. */
 const ROOT = 0;
 
@@ -66,9 +68,9 @@ export function readAutomaton(r: VarintReader): Automaton {
 }
 
 /**
- * readAutomaton in phases: it yields between them (trie | comb placement | failure links | final arrays), each a
- * few tens of milliseconds at most on a cold engine, so a caller that can wait (the content script) gives the page
- * its main thread back in between. The core itself never waits: the caller decides what a yield means.
+ * readAutomaton in phases: it yields between them (trie | outputs and children | comb placement | failure links |
+ * comb cells | outputs), placement and links every PHASE_NODES states too, each a few milliseconds on a cold
+ * engine, so a caller that can wait (the content script) gives the page its main thread back in between. The core itself never waits: the caller decides what a yield means.
  */
 export function* readAutomatonInPhases(r: VarintReader): Generator<void, Automaton, void> {
   const classes = r.read() + 1;
@@ -119,6 +121,7 @@ export function* readAutomatonInPhases(r: VarintReader): Generator<void, Automat
     patternFlags[p] = (pathClass[0] === spaceClass ? LEADING_SPACE : 0) | (pathClass[length - 1] === spaceClass ? TRAILING_SPACE : 0);
   }
   if (created !== nodeCount) throw new RangeError('serialized automaton has fewer nodes than it declares');
+  yield;
   const inherited = new Int32Array(2 * r.read());
   let state = 0;
   for (let i = 0; i < inherited.length; i += 2) {
@@ -160,6 +163,7 @@ export function* readAutomatonInPhases(r: VarintReader): Generator<void, Automat
     cells[2 * slot] = code[owner]!;
     cells[2 * slot + 1] = ordinal[node]! >= 0 ? ~ordinal[node]! : code[node]!;
   }
+  yield;
   const acceptCode = new Int32Array(accepting);
   for (let node = 0; node < nodeCount; node++) if (ordinal[node]! >= 0) acceptCode[ordinal[node]!] = code[node]!;
 
@@ -237,6 +241,7 @@ function* layOut(
   taken[classes] = 1;
 
   for (let s = 1; s < nodeCount; s++) {
+    if (s % PHASE_NODES === 0) yield;
     if (s === afterSpace) continue;
     const from = childStart[s]!;
     const to = childStart[s + 1]!;
@@ -295,6 +300,7 @@ function* layOut(
   let tail = 0;
   for (let c = childStart[ROOT_NODE]!; c < childStart[ROOT_NODE + 1]!; c++) queue[tail++] = child[c]!;
   for (let head = 0; head < tail; head++) {
+    if (head % PHASE_NODES === PHASE_NODES - 1) yield;
     const s = queue[head]!;
     for (let c = childStart[s]!; c < childStart[s + 1]!; c++) {
       const t = child[c]!;
