@@ -14,11 +14,13 @@ import { BANNER_TEXT, FACET_LABELS } from './banner-text.js';
 import { extractVisibleText, OWN_UI_ATTRIBUTE, VisibleTextReader } from './extract.js';
 import { clearHighlight, highlightRanges } from './highlight.js';
 import { ChangeWatcher, DEFAULT_WATCH } from './observer.js';
-import { TextStream } from './stream.js';
+import { cutAtBlocks, TextStream } from './stream.js';
 import { yieldToPage } from './yield.js';
 
 /** Work on huge pages is capped: at most this much text is read per page. */
 const MAX_CHARS = 2_000_000;
+/** The survey's text is matched in pieces of about this many characters (a few milliseconds each). */
+const MATCH_PIECE = 64 * 1024;
 /** A dismissed banner comes back on the same page only when the score rises by this much. */
 const STRONGER_BY = 3;
 /** A page that keeps removing the banner gets it back this many times, then we stop: no fight loop. */
@@ -97,7 +99,6 @@ export async function startPage(platform: Platform, win: Window, doc: Document, 
       await yieldToPage();
       if (stopped) return;
     }
-    survey = null;
     let all = job.reader.result();
     if (job.reader.lost) {
       // The page removed the node the walk stood on: read it again in one go (rare, and always complete).
@@ -105,8 +106,19 @@ export async function startPage(platform: Platform, win: Window, doc: Document, 
       job.late = [];
     }
     textSeen = all.text.length;
+    // Matching a megabyte is tens of milliseconds too: in pieces, a slice each. The stream is scored only when
+    // all are in (evaluate waits while `survey` is set), and changes meanwhile still wait in `late`.
     stream?.clear();
-    stream?.append(all);
+    let sliceEnd = performance.now() + DEFAULT_WATCH.sliceMs;
+    for (const piece of cutAtBlocks(all, MATCH_PIECE)) {
+      if (performance.now() >= sliceEnd) {
+        await yieldToPage();
+        if (stopped) return;
+        sliceEnd = performance.now() + DEFAULT_WATCH.sliceMs;
+      }
+      stream?.append(piece);
+    }
+    survey = null;
     for (const node of job.late) if (node.isConnected) readNode(node);
     evaluate();
     if (job.again) await readAll();
