@@ -89,7 +89,11 @@ export async function startPage(platform: Platform, win: Window, doc: Document, 
     survey = job;
     // What changed before this survey is in the page it walks: read by it, not again by the watcher.
     watcher.forgetQueued();
-    job.done = surveyInSlices(job);
+    job.done = surveyInSlices(job).catch((error: unknown) => {
+      // A survey that failed must not leave the page unscored for good: the next change or survey starts afresh.
+      if (survey === job) survey = null;
+      throw error;
+    });
     return job.done;
   };
   const surveyInSlices = async (job: NonNullable<typeof survey>): Promise<void> => {
