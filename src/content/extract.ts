@@ -44,72 +44,167 @@ export interface ExtractOptions {
 }
 
 export function extractVisibleText(root: Node, options: ExtractOptions = {}): ExtractedText {
-  const maxChars = options.maxChars ?? Number.POSITIVE_INFINITY;
-  const isHidden = options.isHidden ?? hiddenInPage;
-  const parts: string[] = [];
-  const segments: TextSegment[] = [];
-  let length = 0;
-  let truncated = false;
-  let lastParent: Element | null = null;
-  let lastHidden = false;
-  let lastBlock: Node | null = null;
-  let parentBlock: Node | null = null;
+  const reader = new VisibleTextReader(root, options);
+  reader.read(() => true);
+  return reader.result();
+}
 
-  const breakLine = (): void => {
-    if (length > 0 && parts[parts.length - 1] !== '\n') {
-      parts.push('\n');
-      length++;
+/** How many nodes the reader visits between two questions whether it may go on (a clock read is not free). */
+const NODES_PER_CHECK = 64;
+
+/**
+ * extractVisibleText, resumable: `read` walks until the caller says stop, and the next call goes on from there, so
+ * a huge page is read in slices of a few milliseconds instead of one long task. Read to the end in one call, it is
+ * extractVisibleText exactly (that function is this reader run without stopping).
+ *
+ * Between slices the page may change: what the walk has not reached yet is read as it is when reached; what it
+ * has passed is the caller's to read again (see `hasPassed`). A walk whose current node left the page cannot go
+ * on (a detached walker ends early): `lost` says so, and the caller reads the page again in one go.
+ */
+export class VisibleTextReader {
+  private readonly maxChars: number;
+  private readonly isHidden: (element: Element) => boolean;
+  private readonly parts: string[] = [];
+  private readonly segments: TextSegment[] = [];
+  private length = 0;
+  private truncated = false;
+  private lastParent: Element | null = null;
+  private lastHidden = false;
+  private lastBlock: Node | null = null;
+  private parentBlock: Node | null = null;
+  /** A TreeWalker per tree: the document's, then one for each open shadow root being read, innermost last. */
+  private readonly walkers: TreeWalker[] = [];
+  private started = false;
+  private finished = false;
+  private detached = false;
+
+  constructor(
+    private readonly root: Node,
+    private readonly options: ExtractOptions = {},
+  ) {
+    this.maxChars = options.maxChars ?? Number.POSITIVE_INFINITY;
+    this.isHidden = options.isHidden ?? hiddenInPage;
+  }
+
+  /** The walk ended early because the node it stood on left the page; what was read is incomplete. */
+  get lost(): boolean {
+    return this.detached;
+  }
+
+  /** Walks on until the end (returns true) or until `goOn()` says no (returns false; call again to resume). */
+  read(goOn: () => boolean): boolean {
+    if (this.finished) return true;
+    if (!this.started) {
+      this.started = true;
+      // A changed subtree is read only where the walker would have entered it: a <script> the page adds, a
+      // paragraph typed inside a contenteditable or an SVG document's root are no more page text than they are in
+      // a full survey.
+      if (!insideReadableTree(this.root)) return this.finish();
+      // A text node added on its own (element.textContent = "...") is read as itself: a walker sees no children.
+      if (this.root.nodeType === 3) {
+        this.readText(this.root as Text);
+        return this.finish();
+      }
+      this.enter(this.root);
+    } else if (this.walkers.some((walker) => walker.currentNode !== walker.root && !walker.root.contains(walker.currentNode))) {
+      this.detached = true;
+      return this.finish();
     }
-  };
-  const readText = (text: Text): void => {
-    const value = text.data;
-    if (value.trim().length === 0) return;
-    const parent = text.parentElement;
-    if (parent !== lastParent) {
-      lastParent = parent;
-      lastHidden = parent !== null && isHidden(parent);
-      parentBlock = nearestBlock(text);
-    }
-    if (lastHidden) return;
-    // Words of two blocks never run together: a change of block is a line break.
-    if (lastBlock !== null && parentBlock !== lastBlock) breakLine();
-    lastBlock = parentBlock;
-    const room = maxChars - length;
-    const taken = value.length > room ? value.slice(0, room) : value;
-    segments.push({ node: text, start: length });
-    parts.push(taken);
-    length += taken.length;
-    if (taken.length < value.length) truncated = true;
-  };
-  // A TreeWalker per tree (the document, then each open shadow root where its host stands): native, iterative,
-  // so a page nested 10,000 levels deep cannot overflow the call stack. Shadow roots nest as deep as hosts do.
-  const walk = (tree: Node): void => {
-    const doc = tree.nodeType === 9 ? (tree as Document) : tree.ownerDocument;
-    if (!doc) return;
-    const walker = doc.createTreeWalker(tree, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */, { acceptNode: accept });
-    for (let node = walker.nextNode(); node && !truncated; node = walker.nextNode()) {
+    let visited = 0;
+    while (this.walkers.length > 0 && !this.truncated) {
+      if (++visited % NODES_PER_CHECK === 0 && !goOn()) return false;
+      const walker = this.walkers[this.walkers.length - 1]!;
+      const node = walker.nextNode();
+      if (!node) {
+        this.walkers.pop();
+        // Back in the host's tree after a shadow root: what follows the host starts a new run.
+        if (this.walkers.length > 0) this.lastBlock = null;
+        continue;
+      }
       if (node.nodeType === 3) {
-        readText(node as Text);
+        this.readText(node as Text);
         continue;
       }
       const element = node as Element;
-      if (element.tagName.toUpperCase() === 'BR') breakLine();
+      if (element.tagName.toUpperCase() === 'BR') this.breakLine();
       const shadow = element.shadowRoot;
       if (shadow) {
-        options.onShadowRoot?.(shadow);
-        breakLine();
-        walk(shadow);
-        lastBlock = null;
+        this.options.onShadowRoot?.(shadow);
+        this.breakLine();
+        this.enter(shadow);
       }
     }
-  };
-  // A changed subtree is read only where the walker would have entered it: a <script> the page adds, a paragraph
-  // typed inside a contenteditable or an SVG document's root are no more page text than they are in a full survey.
-  if (!insideReadableTree(root)) return { text: '', segments, truncated };
-  // A text node added on its own (element.textContent = "...") is read as itself: a walker sees no children in it.
-  if (root.nodeType === 3) readText(root as Text);
-  else walk(root);
-  return { text: parts.join(''), segments, truncated };
+    return this.finish();
+  }
+
+  /**
+   * Whether the walk has already passed `node` (read it, or gone beyond it in reading order), so a change there
+   * is not in what the walk will read. Open shadow roots are placed where their hosts stand.
+   */
+  hasPassed(node: Node): boolean {
+    if (this.finished) return true;
+    const here = this.walkers[this.walkers.length - 1]?.currentNode;
+    if (!here || !this.started) return false;
+    // The current node and the hosts it is inside, innermost first.
+    const chain: Node[] = [];
+    for (let n: Node | null = here; n; n = (n.getRootNode() as Partial<ShadowRoot>).host ?? null) chain.push(n);
+    for (let n: Node | null = node; n; n = (n.getRootNode() as Partial<ShadowRoot>).host ?? null) {
+      const tree = n.getRootNode();
+      const mark = chain.find((c) => c.getRootNode() === tree);
+      if (!mark) continue;
+      // The text node the walk stands on has been read; an element it stands on has not had its content read.
+      if (n === mark) return n === here && n.nodeType === 3;
+      const position = mark.compareDocumentPosition(n);
+      if (position & 8 /* CONTAINS: n holds the current node */) return false;
+      return (position & 2 /* PRECEDING */) !== 0;
+    }
+    return false;
+  }
+
+  result(): ExtractedText {
+    return { text: this.parts.join(''), segments: this.segments, truncated: this.truncated };
+  }
+
+  private finish(): true {
+    this.finished = true;
+    this.walkers.length = 0;
+    return true;
+  }
+
+  /** A TreeWalker per tree: native and iterative, so a page nested 10,000 levels deep cannot overflow the stack. */
+  private enter(tree: Node): void {
+    const doc = tree.nodeType === 9 ? (tree as Document) : tree.ownerDocument;
+    if (!doc) return;
+    this.walkers.push(doc.createTreeWalker(tree, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */, { acceptNode: accept }));
+  }
+
+  private breakLine(): void {
+    if (this.length > 0 && this.parts[this.parts.length - 1] !== '\n') {
+      this.parts.push('\n');
+      this.length++;
+    }
+  }
+
+  private readText(text: Text): void {
+    const value = text.data;
+    if (value.trim().length === 0) return;
+    const parent = text.parentElement;
+    if (parent !== this.lastParent) {
+      this.lastParent = parent;
+      this.lastHidden = parent !== null && this.isHidden(parent);
+      this.parentBlock = nearestBlock(text);
+    }
+    if (this.lastHidden) return;
+    // Words of two blocks never run together: a change of block is a line break.
+    if (this.lastBlock !== null && this.parentBlock !== this.lastBlock) this.breakLine();
+    this.lastBlock = this.parentBlock;
+    const room = this.maxChars - this.length;
+    const taken = value.length > room ? value.slice(0, room) : value;
+    this.segments.push({ node: text, start: this.length });
+    this.parts.push(taken);
+    this.length += taken.length;
+    if (taken.length < value.length) this.truncated = true;
+  }
 }
 
 /** Neither the root nor any ancestor (across shadow hosts) is one the walker skips. */

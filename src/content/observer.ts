@@ -44,6 +44,11 @@ export class ChangeWatcher {
   private settledAt = 0;
   private stopped = false;
   private readonly wake = (): void => this.resume();
+  /**
+   * While the first survey of the page is still walking, a change it has not reached yet is left to it (reading
+   * it here as well would count its text twice). Given the node that changed (for a text edit, the text node).
+   */
+  leaveTo: ((changed: Node) => boolean) | null = null;
 
   constructor(
     private readonly doc: Document,
@@ -76,6 +81,12 @@ export class ChangeWatcher {
     if (this.observing) this.observer?.observe(root, OBSERVED);
   }
 
+  /** Drops what is queued and not read yet: a fresh survey of the whole page is about to read it. */
+  forgetQueued(): void {
+    this.queue.clear();
+    this.pending = [];
+  }
+
   /** Disconnects everything; used when the extension goes away. */
   stop(): void {
     this.stopped = true;
@@ -93,15 +104,15 @@ export class ChangeWatcher {
 
   private enqueue(records: MutationRecord[]): void {
     for (const record of records) {
-      if (record.type === 'characterData') this.add(record.target.parentNode);
-      else for (const node of record.addedNodes) this.add(node);
+      if (record.type === 'characterData') this.add(record.target.parentNode, record.target);
+      else for (const node of record.addedNodes) this.add(node, node);
     }
     this.armQuietTimer();
     this.timer ??= setTimeout(() => this.drain(), this.options.delayMs);
   }
 
-  private add(node: Node | null): void {
-    if (!node || this.overflowed || this.isOwnNode(node)) return;
+  private add(node: Node | null, changed: Node): void {
+    if (!node || this.overflowed || this.isOwnNode(node) || this.leaveTo?.(changed)) return;
     if (this.queue.size >= this.options.maxQueued) {
       this.overflowed = true;
       this.queue.clear();

@@ -11,13 +11,16 @@ import { readSettings, watchSettings } from '../settings/store.js';
 import { DISMISSED_KEY, dismissedScore, pageKey } from '../records.js';
 import { Banner, type BannerContent } from './banner.js';
 import { BANNER_TEXT, FACET_LABELS } from './banner-text.js';
-import { extractVisibleText, OWN_UI_ATTRIBUTE } from './extract.js';
+import { extractVisibleText, OWN_UI_ATTRIBUTE, VisibleTextReader } from './extract.js';
 import { clearHighlight, highlightRanges } from './highlight.js';
-import { ChangeWatcher } from './observer.js';
-import { TextStream } from './stream.js';
+import { ChangeWatcher, DEFAULT_WATCH } from './observer.js';
+import { cutAtBlocks, TextStream } from './stream.js';
+import { yieldToPage } from './yield.js';
 
 /** Work on huge pages is capped: at most this much text is read per page. */
 const MAX_CHARS = 2_000_000;
+/** The survey's text is matched in pieces of about this many characters (a few milliseconds each). */
+const MATCH_PIECE = 64 * 1024;
 /** A dismissed banner comes back on the same page only when the score rises by this much. */
 const STRONGER_BY = 3;
 /** A page that keeps removing the banner gets it back this many times, then we stop: no fight loop. */
@@ -63,18 +66,76 @@ export async function startPage(platform: Platform, win: Window, doc: Document, 
   /** A line the banner adds when one of its own actions could not be saved (until the page changes). */
   let notice = '';
 
-  const readAll = (): void => {
-    // Before the rule pack is decoded the text is only counted against MIN_TEXT (startMatching reads it all again
-    // once the pack is ready), so the walk stops there: on a huge page, the first survey is not done twice.
-    const all = extractVisibleText(doc.body ?? doc.documentElement, { maxChars: stream ? MAX_CHARS : MIN_TEXT, onShadowRoot });
+  /**
+   * The survey of the whole page in progress, read in slices (a 200,000-node page is hundreds of milliseconds of
+   * walking): the stream takes its text when the walk is over. Changes behind the walk wait in `late`; changes
+   * ahead of it are left to it (see ChangeWatcher.leaveTo). `again`: the page asked for a fresh survey meanwhile.
+   */
+  let survey: { reader: VisibleTextReader; late: Node[]; again: boolean; done: Promise<void> } | null = null;
+
+  const readAll = (): Promise<void> => {
+    if (!stream) {
+      // Before the rule pack is decoded the text is only counted against MIN_TEXT (the survey reads it all once
+      // the pack is ready), so the walk stops there: on a huge page, the first survey is not done twice.
+      textSeen = extractVisibleText(doc.body ?? doc.documentElement, { maxChars: MIN_TEXT, onShadowRoot }).text.length;
+      return Promise.resolve();
+    }
+    if (survey) {
+      survey.again = true;
+      return survey.done;
+    }
+    const reader = new VisibleTextReader(doc.body ?? doc.documentElement, { maxChars: MAX_CHARS, onShadowRoot });
+    const job = { reader, late: [] as Node[], again: false, done: Promise.resolve() };
+    survey = job;
+    // What changed before this survey is in the page it walks: read by it, not again by the watcher.
+    watcher.forgetQueued();
+    job.done = surveyInSlices(job).catch((error: unknown) => {
+      // A survey that failed must not leave the page unscored for good: the next change or survey starts afresh.
+      if (survey === job) survey = null;
+      throw error;
+    });
+    return job.done;
+  };
+  const surveyInSlices = async (job: NonNullable<typeof survey>): Promise<void> => {
+    for (;;) {
+      const deadline = performance.now() + DEFAULT_WATCH.sliceMs;
+      if (job.reader.read(() => performance.now() < deadline)) break;
+      await yieldToPage();
+      if (stopped) return;
+    }
+    let all = job.reader.result();
+    if (job.reader.lost) {
+      // The page removed the node the walk stood on: read it again in one go (rare, and always complete).
+      all = extractVisibleText(doc.body ?? doc.documentElement, { maxChars: MAX_CHARS, onShadowRoot });
+      job.late = [];
+    }
     textSeen = all.text.length;
+    // Matching a megabyte is tens of milliseconds too: in pieces, a slice each. The stream is scored only when
+    // all are in (evaluate waits while `survey` is set), and changes meanwhile still wait in `late`.
     stream?.clear();
-    stream?.append(all);
+    let sliceEnd = performance.now() + DEFAULT_WATCH.sliceMs;
+    for (const piece of cutAtBlocks(all, MATCH_PIECE)) {
+      if (performance.now() >= sliceEnd) {
+        await yieldToPage();
+        if (stopped) return;
+        sliceEnd = performance.now() + DEFAULT_WATCH.sliceMs;
+      }
+      stream?.append(piece);
+    }
+    survey = null;
+    for (const node of job.late) if (node.isConnected) readNode(node);
+    evaluate();
+    if (job.again) await readAll();
   };
   const readNode = (node: Node): void => {
     if (!stream) {
       textSeen += extractVisibleText(node, { maxChars: MIN_TEXT, onShadowRoot }).text.trim().length;
       if (textSeen >= MIN_TEXT) void startMatching();
+      return;
+    }
+    // Behind the survey still walking (the watcher left it what lies ahead): read once the survey is in.
+    if (survey) {
+      survey.late.push(node);
       return;
     }
     if (stream.length >= MAX_CHARS) return;
@@ -85,10 +146,10 @@ export async function startPage(platform: Platform, win: Window, doc: Document, 
   /** Decodes the rule pack (once per frame) and reads the whole page. */
   let starting: Promise<void> | null = null;
   const startMatching = (): Promise<void> =>
-    (starting ??= shippedPack().then((pack: Pack) => {
+    (starting ??= shippedPack(yieldToPage).then((pack: Pack) => {
+      if (stopped) return;
       stream = new TextStream(pack);
-      readAll();
-      evaluate();
+      return readAll();
     }));
 
   function currentPageKey(): string {
@@ -158,8 +219,10 @@ export async function startPage(platform: Platform, win: Window, doc: Document, 
       dismissedAt = null;
       counted = false;
       reinserts = 0;
-      readAll();
+      void readAll();
     }
+    // A survey in progress scores the page when it is in.
+    if (survey) return;
     if (!stream) {
       markReady();
       return;
@@ -283,7 +346,7 @@ export async function startPage(platform: Platform, win: Window, doc: Document, 
     readNode,
     evaluate,
     () => {
-      readAll();
+      void readAll();
       evaluate();
     },
     (node) => node instanceof Element && node.hasAttribute(OWN_UI_ATTRIBUTE),
@@ -323,9 +386,12 @@ export async function startPage(platform: Platform, win: Window, doc: Document, 
     }
   }
 
-  readAll();
+  watcher.leaveTo = (changed) => survey !== null && !survey.reader.hasPassed(changed);
+  void readAll();
+  // Watching starts before the survey, which yields to the page: a change meanwhile is either ahead of the walk
+  // (read by it) or behind it (read after it), never lost.
+  watcher.start();
   if (textSeen >= MIN_TEXT) await startMatching();
   else evaluate();
-  watcher.start();
   return teardown;
 }

@@ -11,6 +11,7 @@ import { readSettings, watchSettings } from '../settings/store.js';
 import { fieldText, isElement, readableField, type Field } from './fields.js';
 import { Hint, type HintContent } from './hint.js';
 import { HINT_TEXT, KIND_LABELS } from './hint-text.js';
+import { yieldToPage } from './yield.js';
 
 export interface PostHintOptions {
   openShadow: boolean;
@@ -105,7 +106,7 @@ export async function startPostHints(platform: Platform, win: Window, doc: Docum
     lastText = text;
     if (!pack) {
       // The rule pack is decoded on the first pause in a free-text field, not on every page.
-      shippedPack().then(
+      shippedPack(yieldToPage).then(
         (loaded) => {
           pack = loaded;
           lastText = '';

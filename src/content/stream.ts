@@ -67,3 +67,37 @@ export class TextStream {
     this.segments = [];
   }
 }
+
+/**
+ * A long survey cut into pieces of about `size` characters, each to be appended (and matched) in its own slice of
+ * time. Cuts fall only on a line break between two blocks, which the stream's own separator then restores: the
+ * stream's text and offsets are those of the whole survey appended at once. A phrase is not matched across a cut
+ * (one block's last words with the next one's first), as it is not across two chat messages.
+ */
+export function cutAtBlocks(all: ExtractedText, size: number): ExtractedText[] {
+  if (all.text.length <= size) return [all];
+  const pieces: ExtractedText[] = [];
+  let from = 0; // start of the current piece in the survey's text
+  let first = 0; // its first segment
+  for (let i = 1; i < all.segments.length; i++) {
+    const cut = all.segments[i]!.start - 1;
+    if (cut - from < size) continue;
+    const before = all.segments[i - 1]!;
+    // Only a line break the walk put between two text nodes, never one inside a node's own text.
+    if (all.text[cut] !== SEPARATOR || before.start + before.node.data.length > cut) continue;
+    pieces.push(piece(all, from, cut, first, i));
+    from = cut + SEPARATOR.length;
+    first = i;
+  }
+  pieces.push({ ...piece(all, from, all.text.length, first, all.segments.length), truncated: all.truncated });
+  return pieces;
+}
+
+function piece(all: ExtractedText, from: number, to: number, first: number, end: number): ExtractedText {
+  return {
+    text: all.text.slice(from, to),
+    segments: all.segments.slice(first, end).map((segment) => ({ node: segment.node, start: segment.start - from })),
+    truncated: false,
+  };
+}
+

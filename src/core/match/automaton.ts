@@ -31,6 +31,8 @@ export const TRAILING_SPACE = 2;
 
 /** Trie node id of the root (node ids are the compiler's creation order). */
 const ROOT_NODE = 0;
+/** The comb placement and the failure links pause after this many states each (see readAutomatonInPhases). */
+const PHASE_NODES = 16_384;
 /** Address of the root's row. */
 const ROOT = 0;
 
@@ -62,6 +64,15 @@ export interface Automaton {
 }
 
 export function readAutomaton(r: VarintReader): Automaton {
+  return finish(readAutomatonInPhases(r));
+}
+
+/**
+ * readAutomaton in phases: it yields between them (trie | outputs and children | comb placement | failure links |
+ * comb cells | outputs), placement and links every PHASE_NODES states too, each a few milliseconds on a cold
+ * engine, so a caller that can wait (the content script) gives the page its main thread back in between. The core itself never waits: the caller decides what a yield means.
+ */
+export function* readAutomatonInPhases(r: VarintReader): Generator<void, Automaton, void> {
   const classes = r.read() + 1;
   const classOf = new Uint16Array(0x10000);
   for (let k = 1; k < classes; k++) {
@@ -110,6 +121,7 @@ export function readAutomaton(r: VarintReader): Automaton {
     patternFlags[p] = (pathClass[0] === spaceClass ? LEADING_SPACE : 0) | (pathClass[length - 1] === spaceClass ? TRAILING_SPACE : 0);
   }
   if (created !== nodeCount) throw new RangeError('serialized automaton has fewer nodes than it declares');
+  yield;
   const inherited = new Int32Array(2 * r.read());
   let state = 0;
   for (let i = 0; i < inherited.length; i += 2) {
@@ -138,8 +150,10 @@ export function readAutomaton(r: VarintReader): Automaton {
     if (edgeClass[child[c]!] === spaceClass) afterSpace = child[c]!;
   }
 
-  const { check: ownerOf, next: targetOf, code, end, failOf } = layOut(nodeCount, classes, afterSpace, edgeClass, childStart, child);
+  yield;
+  const { check: ownerOf, next: targetOf, code, end, failOf } = yield* layOut(nodeCount, classes, afterSpace, edgeClass, childStart, child);
 
+  yield;
   // Node ids become codes; a target that accepts becomes ~ordinal.
   const cells = new Int32Array(2 * end).fill(-1);
   for (let slot = 0; slot < end; slot++) {
@@ -149,6 +163,7 @@ export function readAutomaton(r: VarintReader): Automaton {
     cells[2 * slot] = code[owner]!;
     cells[2 * slot + 1] = ordinal[node]! >= 0 ? ~ordinal[node]! : code[node]!;
   }
+  yield;
   const acceptCode = new Int32Array(accepting);
   for (let node = 0; node < nodeCount; node++) if (ordinal[node]! >= 0) acceptCode[ordinal[node]!] = code[node]!;
 
@@ -185,14 +200,14 @@ export function readAutomaton(r: VarintReader): Automaton {
  * through a skip list rather than scanned one by one), then failure links, breadth first, looked up in the comb.
  * Returns check and next with node ids; the caller turns them into codes.
  */
-function layOut(
+function* layOut(
   nodeCount: number,
   classes: number,
   afterSpace: number,
   edgeClass: Int32Array,
   childStart: Int32Array,
   child: Int32Array,
-): { check: Int32Array; next: Int32Array; code: Int32Array; end: number; failOf: Int32Array } {
+): Generator<void, { check: Int32Array; next: Int32Array; code: Int32Array; end: number; failOf: Int32Array }, void> {
   // Without a phrase that starts with a space, the state after a space is a virtual node: a copy of the root.
   const spaceNode = afterSpace > 0 ? afterSpace : nodeCount;
   // The full rows, as node ids. The root's: its children, else itself (class 0, a unit no phrase contains,
@@ -226,6 +241,7 @@ function layOut(
   taken[classes] = 1;
 
   for (let s = 1; s < nodeCount; s++) {
+    if (s % PHASE_NODES === 0) yield;
     if (s === afterSpace) continue;
     const from = childStart[s]!;
     const to = childStart[s + 1]!;
@@ -274,6 +290,7 @@ function layOut(
     }
   }
 
+  yield;
   // 2. Failure links, breadth first: the first state on the parent's failure chain with a transition on the
   // same class, at the latest one of the full rows, which have them all.
   const fail = new Int32Array(nodeCount);
@@ -283,6 +300,7 @@ function layOut(
   let tail = 0;
   for (let c = childStart[ROOT_NODE]!; c < childStart[ROOT_NODE + 1]!; c++) queue[tail++] = child[c]!;
   for (let head = 0; head < tail; head++) {
+    if (head % PHASE_NODES === PHASE_NODES - 1) yield;
     const s = queue[head]!;
     for (let c = childStart[s]!; c < childStart[s + 1]!; c++) {
       const t = child[c]!;
@@ -308,6 +326,14 @@ function layOut(
   const failOf = new Int32Array(end);
   for (let node = 1; node < nodeCount; node++) failOf[address[node]!] = code[fail[node]!]!;
   return { check, next, code, end, failOf };
+}
+
+/** Runs phased work to its end without pausing. */
+export function finish<T>(phases: Generator<void, T, void>): T {
+  for (;;) {
+    const step = phases.next();
+    if (step.done) return step.value;
+  }
 }
 
 /**
