@@ -1,8 +1,8 @@
 // The awareness banner: a host element carrying data attributes, a closed shadow root (open in the test build),
 // styles from a constructable stylesheet, every text set with textContent. Calm by design: no full-page block,
 // nothing modal, no stolen focus; Esc (with focus inside) or the Dismiss button close it.
-import { OWN_UI_ATTRIBUTE } from './extract.js';
 import { BANNER_CSS } from './banner-style.js';
+import { createUiHost, elementMaker } from './ui-host.js';
 
 export interface BannerContent {
   severity: 'caution' | 'warning';
@@ -30,7 +30,6 @@ const TAG = 'lurewatch-banner';
 
 export class Banner {
   private host: HTMLElement | null = null;
-  private root: ShadowRoot | null = null;
   private container: HTMLElement | null = null;
 
   constructor(
@@ -67,40 +66,11 @@ export class Banner {
   }
 
   private create(): void {
-    const mode = this.openShadow ? 'open' : 'closed';
-    // In the HTML namespace whatever the document is (XHTML, SVG): createElement would make a null-namespace element
-    // there, which cannot hold a shadow root. The namespace is read from an HTML document, not spelled out, since
-    // the bundles hold nothing that looks like an address (tests/build).
-    const html = this.doc.implementation.createHTMLDocument('').documentElement.namespaceURI;
-    let host = this.doc.createElementNS(html, TAG) as HTMLElement;
-    let root: ShadowRoot;
-    try {
-      root = host.attachShadow({ mode });
-    } catch {
-      // The page defined an element under our tag name and took its shadow root first: a name it cannot know.
-      host = this.doc.createElementNS(html, `${TAG}-${Math.random().toString(36).slice(2, 10)}`) as HTMLElement;
-      root = host.attachShadow({ mode });
-    }
-    host.setAttribute(OWN_UI_ATTRIBUTE, 'banner');
-    adoptStyles(root, this.doc);
-    // Keys pressed inside the banner are the banner's: the page's shortcuts do not see them.
-    for (const type of ['keydown', 'keyup', 'keypress'] as const) {
-      root.addEventListener(type, (event) => event.stopPropagation());
-    }
-    const container = this.doc.createElement('div');
-    root.append(container);
-    this.host = host;
-    this.root = root;
-    this.container = container;
+    ({ host: this.host, container: this.container } = createUiHost(this.doc, TAG, 'banner', this.openShadow, BANNER_CSS));
   }
 
   private build(content: BannerContent, actions: BannerActions): HTMLElement {
-    const el = <K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] => {
-      const node = this.doc.createElement(tag);
-      if (text !== undefined) node.textContent = text;
-      if (className) node.className = className;
-      return node;
-    };
+    const el = elementMaker(this.doc);
     const box = el('section', undefined, 'banner');
     box.setAttribute('role', 'alert');
     box.setAttribute('aria-live', 'assertive');
@@ -152,21 +122,4 @@ export class Banner {
     });
     return box;
   }
-}
-
-/** A constructable stylesheet where the engine allows it (CSP-proof); a <style> element otherwise. */
-export function adoptStyles(root: ShadowRoot, doc: Document, css = BANNER_CSS): void {
-  try {
-    const view = doc.defaultView as (Window & typeof globalThis) | null;
-    const Sheet = view?.CSSStyleSheet ?? CSSStyleSheet;
-    const sheet = new Sheet();
-    sheet.replaceSync(css);
-    root.adoptedStyleSheets = [sheet];
-    return;
-  } catch {
-    // Some engines refuse sheets made in a content script's world; fall back below.
-  }
-  const style = doc.createElement('style');
-  style.textContent = css;
-  root.append(style);
 }

@@ -2,9 +2,8 @@
 // data-lurewatch="hint") is appended to <html>, never next to the field: frameworks such as React own the field's
 // surroundings and would remove or trip over a stranger there. The host is `position: fixed` and placed from the
 // field's getBoundingClientRect, beside it, below or above it, never over the field, so the text stays visible.
-import { OWN_UI_ATTRIBUTE } from './extract.js';
-import { adoptStyles } from './banner.js';
 import { HINT_CSS } from './hint-style.js';
+import { createUiHost, elementMaker } from './ui-host.js';
 
 export interface HintContent {
   lang: 'en' | 'zh';
@@ -115,28 +114,12 @@ export class Hint {
   }
 
   private create(): void {
-    const host = this.doc.createElement(TAG);
-    host.setAttribute(OWN_UI_ATTRIBUTE, 'hint');
-    host.setAttribute('data-placed', 'no');
-    const root = host.attachShadow({ mode: this.openShadow ? 'open' : 'closed' });
-    adoptStyles(root, this.doc, HINT_CSS);
-    // Keys pressed inside the hint are the hint's: the page's shortcuts and editors do not see them.
-    for (const type of ['keydown', 'keyup', 'keypress'] as const) {
-      root.addEventListener(type, (event) => event.stopPropagation());
-    }
-    const container = this.doc.createElement('div');
-    root.append(container);
-    this.host = host;
-    this.container = container;
+    ({ host: this.host, container: this.container } = createUiHost(this.doc, TAG, 'hint', this.openShadow, HINT_CSS));
+    this.host.setAttribute('data-placed', 'no');
   }
 
   private build(content: HintContent, actions: HintActions): HTMLElement {
-    const el = <K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] => {
-      const node = this.doc.createElement(tag);
-      if (text !== undefined) node.textContent = text;
-      if (className) node.className = className;
-      return node;
-    };
+    const el = elementMaker(this.doc);
     const box = el('section', undefined, 'hint');
     // A polite status: announced when the person pauses, never interrupting what a screen reader is saying.
     box.setAttribute('role', 'status');
