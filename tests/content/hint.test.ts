@@ -77,3 +77,22 @@ describe('Hint placement', () => {
     expect(host.shadowRoot!.querySelector('.quote')!.textContent).toBe('“<img src=x onerror=alert(1)>”');
   });
 });
+
+describe('Hint host', () => {
+  it('still shows when the page took its tag name first, under a name the page cannot know', () => {
+    customElements.define(
+      'lurewatch-hint',
+      class extends HTMLElement {
+        constructor() {
+          super();
+          this.attachShadow({ mode: 'open' }).innerHTML = '<p>page content</p>';
+        }
+      },
+    );
+    const { host } = placeBeside({ top: 100, left: 100, width: 400, height: 80 });
+    expect(host.localName).toMatch(/^lurewatch-hint-[a-z0-9]+$/);
+    expect(host.shadowRoot!.querySelector('[role="status"]')).not.toBeNull();
+    // Page text stays text.
+    expect(host.shadowRoot!.querySelector('img')).toBeNull();
+  });
+});
