@@ -17,6 +17,9 @@
   pokeText.id = 'pokes';
   pokeText.textContent = '0';
   box.append('ticks ', tickText, ' ', button, ' pokes ', pokeText);
+  // Pinned to a corner (away from the banner at the top): on pages whose content keeps growing and shrinking, a
+  // button in the flow would move between the test measuring where it is and clicking there.
+  box.style.cssText = 'position: fixed; left: 8px; bottom: 8px; z-index: 1; margin: 0; padding: 4px 8px; background: #fff;';
   button.addEventListener('click', function () {
     pokes++;
     pokeText.textContent = String(pokes);
