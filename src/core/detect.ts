@@ -112,14 +112,30 @@ const HAN = /\p{Script=Han}/u;
 
 function evidenceOf(text: string, hit: PhraseHit, rule: RuleMeta): Evidence {
   if (!isLureFacet(rule.facet)) throw new Error(`rule ${rule.id} is not a lure rule`);
+  const start = numberStart(text, hit.start);
   return {
     rule: rule.id,
     facet: rule.facet,
-    quote: text.slice(hit.start, hit.end),
-    start: hit.start,
+    quote: text.slice(start, hit.end),
+    start,
     end: hit.end,
-    context: contextAround(text, hit.start, hit.end),
+    context: contextAround(text, start, hit.end),
   };
+}
+
+/**
+ * Where the written number a quote starts in begins: folding reads "2,500" as two numbers (a comma separates), so a
+ * phrase such as "<number> per report" matches at "500"; the person should see "2,500 per report".
+ */
+function numberStart(text: string, start: number): number {
+  const digit = (i: number): boolean => i >= 0 && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57;
+  if (!digit(start)) return start;
+  let at = start;
+  for (;;) {
+    if (digit(at - 1)) at--;
+    else if ((text[at - 1] === ',' || text[at - 1] === '.') && digit(at - 2)) at -= 2;
+    else return at;
+  }
 }
 
 /** Up to CONTEXT_CHARS on each side, cut at white space where there is some, never inside a surrogate pair. */

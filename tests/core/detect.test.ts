@@ -31,6 +31,16 @@ describe('lures', () => {
     expect(detection.advice?.zh).toBeTruthy();
   });
 
+  it('quotes a written number whole: "2,500 per report", not "500 per report"', () => {
+    const text =
+      'We are an advisory panel. Fee of USD 2,500 per report, paid within 48 hours, for short reports on current ' +
+      'programmes at your company. Do you hold a security clearance? Fully confidential. There is no need to inform your employer.';
+    const evidence = detect(text, { category: 'recruitment' }, pack).evidence;
+    const fee = evidence.find((item) => item.quote.includes('per report'));
+    expect(fee?.quote).toBe('2,500 per report');
+    expect(text.slice(fee!.start, fee!.end)).toBe(fee!.quote);
+  });
+
   it('names the case each lure resembles', () => {
     const resembles = (name: string): string | null => {
       const scenario = LURES.find((s) => s.name.startsWith(name))!;
