@@ -1,5 +1,7 @@
 // The banner's styles, adopted into its shadow root as a constructable stylesheet: page CSS cannot reach in, and
 // a page CSP cannot block it (no <style> element, no inline style attribute). Colours meet WCAG AA in both schemes.
+import { paletteCss } from './palette.js';
+
 export const BANNER_CSS = `
 :host {
   all: initial;
@@ -13,13 +15,6 @@ export const BANNER_CSS = `
 :host([data-position='top']) { top: 0; }
 :host([data-position='bottom']) { bottom: 0; }
 .banner {
-  --bg: #fffdf7;
-  --fg: #1d1b16;
-  --muted: #4d4a42;
-  --accent: #9a5b00;
-  --button-bg: #f3efe4;
-  --button-border: #8a8578;
-  --focus: #0b57d0;
   pointer-events: auto;
   box-sizing: border-box;
   max-width: 720px;
@@ -38,16 +33,6 @@ export const BANNER_CSS = `
 }
 :host([data-severity='warning']) .banner { --accent: #b3261e; }
 @media (prefers-color-scheme: dark) {
-  .banner {
-    --bg: #23211c;
-    --fg: #f4f1ea;
-    --muted: #cfcabd;
-    --accent: #f0a43a;
-    --button-bg: #33302a;
-    --button-border: #9c9686;
-    --focus: #8ab4f8;
-    border-color: #4a463c;
-  }
   :host([data-severity='warning']) .banner { --accent: #ff8a80; }
 }
 @media (prefers-reduced-motion: reduce) { .banner { animation: none; } }
@@ -91,6 +76,7 @@ button.primary { background: var(--accent); border-color: var(--accent); color: 
 @media (prefers-color-scheme: dark) { button.primary { color: #1d1b16; } }
 button:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
 .local { margin-left: auto; font-size: 12px; color: var(--muted); }
+${paletteCss('.banner')}
 `;
 
 /** Evidence highlight in the page, through the CSS Custom Highlight API (no change to the page's DOM). */

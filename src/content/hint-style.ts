@@ -1,6 +1,8 @@
 // The post hint's styles, adopted into its shadow root like the banner's (banner-style.ts): the same palette and
 // type, smaller, so the two read as one product. The host is placed with `position: fixed` next to the field by
 // hint.ts; nothing here depends on the page's CSS.
+import { paletteCss } from './palette.js';
+
 export const HINT_CSS = `
 :host {
   all: initial;
@@ -12,13 +14,6 @@ export const HINT_CSS = `
 }
 :host([data-placed='no']) { visibility: hidden; }
 .hint {
-  --bg: #fffdf7;
-  --fg: #1d1b16;
-  --muted: #4d4a42;
-  --accent: #9a5b00;
-  --button-bg: #f3efe4;
-  --button-border: #8a8578;
-  --focus: #0b57d0;
   /*
    * Only the buttons take the pointer: where the hint has to sit below a field it lies over the next one, and a
    * click there should still reach the page.
@@ -34,18 +29,6 @@ export const HINT_CSS = `
   box-shadow: 0 4px 18px rgba(0, 0, 0, 0.16);
   font: 13px/1.45 system-ui, -apple-system, "Segoe UI", "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif;
   animation: enter 140ms ease-out;
-}
-@media (prefers-color-scheme: dark) {
-  .hint {
-    --bg: #23211c;
-    --fg: #f4f1ea;
-    --muted: #cfcabd;
-    --accent: #f0a43a;
-    --button-bg: #33302a;
-    --button-border: #9c9686;
-    --focus: #8ab4f8;
-    border-color: #4a463c;
-  }
 }
 @media (prefers-reduced-motion: reduce) { .hint { animation: none; } }
 @keyframes enter { from { opacity: 0; transform: translateY(-4px); } to { opacity: 1; transform: none; } }
@@ -71,4 +54,5 @@ button.primary { background: var(--accent); border-color: var(--accent); color: 
 @media (prefers-color-scheme: dark) { button.primary { color: #1d1b16; } }
 button:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
 .local { flex-basis: 100%; margin-top: 2px; font-size: 11.5px; color: var(--muted); }
+${paletteCss('.hint')}
 `;
