@@ -1,23 +1,55 @@
 // Typed runtime messages, one union per direction. Everything received is validated as untrusted: a content
 // script runs next to page code, so the background checks shape, sizes and enumerations before acting.
-import { CASES, type CaseId, type Family } from './core/advice.js';
+import { CASES, type Bilingual, type CaseId, type Family } from './core/advice.js';
+import { DISCLOSURE_KINDS, MAX_FIELD_CHARS, type DisclosureKind } from './core/disclosure.js';
 import { FACETS, type Facet } from './core/rules/schema.js';
-import { SEVERITIES, type Severity } from './core/score.js';
+import { SENSITIVITIES, SEVERITIES, type Sensitivity, type Severity } from './core/score.js';
 import { CATEGORIES, type SiteCategory } from './core/site.js';
 import { parseChange, type SettingsChange } from './settings/change.js';
 
-/** What a frame found, as the popup and the badge show it. */
-export interface PageReport {
-  host: string;
+/** What the background's matcher found in a frame's text: a detection, reduced to what the page shows. */
+export interface Finding {
   category: SiteCategory;
   severity: Severity;
   score: number;
   families: Family[];
   resembles: CaseId | null;
-  evidence: Array<{ rule: string; facet: Facet; quote: string; context: string }>;
+  /** Offsets are in the frame's text stream, so the page can highlight the very text nodes. */
+  evidence: Array<{ rule: string; facet: Facet; quote: string; context: string; start: number; end: number }>;
   rules: string[];
+}
+
+/** What a frame found, as the popup and the badge show it. */
+export interface PageReport extends Omit<Finding, 'evidence'> {
+  host: string;
+  evidence: Array<{ rule: string; facet: Facet; quote: string; context: string }>;
   /** Why no banner shows although one could: the person's own choices. */
   quietBecause: 'disabled' | 'snoozed' | 'site' | 'scope' | 'dismissed' | null;
+}
+
+/**
+ * A frame's new text for the background's matcher (see background/matching.ts). `stream` names the frame's
+ * document; `base` is the length the frame believes the background holds, so a background that restarted (and
+ * forgot) or fell behind says `resync` instead of scoring half a page. `reset` starts the stream afresh.
+ */
+export interface ScanRequest {
+  type: 'scan';
+  stream: string;
+  reset: boolean;
+  base: number;
+  chunks: string[];
+  host: string;
+  sensitivity: Sensitivity;
+  families: Partial<Record<Family, boolean>>;
+}
+export type ScanAnswer = { status: 'found'; finding: Finding } | { status: 'resync' };
+
+/** The hint for a field's text, already in both languages; null when there is nothing to say. */
+export interface FieldHint {
+  kind: DisclosureKind;
+  quote: string;
+  why: Bilingual;
+  safer: Bilingual;
 }
 
 export type ToBackground =
@@ -29,12 +61,17 @@ export type ToBackground =
   | { type: 'week-count' }
   /** A post hint was shown: only this fact travels, never the field's text. */
   | { type: 'hint-shown' }
-  | { type: 'hint-week-count' };
+  | { type: 'hint-week-count' }
+  | ScanRequest
+  /** The focused field's text, checked in memory and dropped: never stored, never sent anywhere else. */
+  | { type: 'check-field'; text: string; host: string };
 
 export type ToContent = { type: 'frame-report'; report: PageReport; frameId: number } | { type: 'page-state' };
 
 const MAX_TEXT = 400;
 const MAX_ITEMS = 50;
+/** A frame reads at most 2,000,000 characters (content/page.ts); separators and slack on top. */
+export const MAX_STREAM_CHARS = 4_000_000;
 
 export function parseToBackground(value: unknown): ToBackground | null {
   if (!isRecord(value)) return null;
@@ -50,6 +87,12 @@ export function parseToBackground(value: unknown): ToBackground | null {
     case 'dismiss':
       return typeof value.page === 'string' && /^[0-9a-f]{16}$/.test(value.page) && isScore(value.score)
         ? { type: 'dismiss', page: value.page, score: value.score }
+        : null;
+    case 'scan':
+      return parseScan(value);
+    case 'check-field':
+      return typeof value.text === 'string' && isHost(value.host)
+        ? { type: 'check-field', text: value.text.slice(0, MAX_FIELD_CHARS), host: value.host }
         : null;
     case 'banner-shown':
     case 'open-settings':
@@ -72,34 +115,96 @@ export function parseToContent(value: unknown): ToContent | null {
   return null;
 }
 
-export function parseReport(value: unknown): PageReport | null {
-  if (!isRecord(value)) return null;
-  const v = value;
-  if (typeof v.host !== 'string' || v.host.length > 253) return null;
+function parseScan(v: Record<string, unknown>): ScanRequest | null {
+  if (typeof v.stream !== 'string' || !/^[0-9a-z]{8,40}$/.test(v.stream) || typeof v.reset !== 'boolean') return null;
+  if (!Number.isSafeInteger(v.base) || (v.base as number) < 0 || (v.base as number) > MAX_STREAM_CHARS) return null;
+  if (!Array.isArray(v.chunks) || !v.chunks.every((chunk) => typeof chunk === 'string')) return null;
+  const chunks = v.chunks as string[];
+  if (chunks.reduce((sum, chunk) => sum + chunk.length + 1, v.base as number) > MAX_STREAM_CHARS) return null;
+  if (!isHost(v.host) || !oneOf(SENSITIVITIES, v.sensitivity) || !isRecord(v.families)) return null;
+  const families: Partial<Record<Family, boolean>> = {};
+  for (const family of ['espionage', 'fraud'] as const) {
+    if (typeof v.families[family] === 'boolean') families[family] = v.families[family];
+  }
+  return { type: 'scan', stream: v.stream, reset: v.reset, base: v.base as number, chunks, host: v.host, sensitivity: v.sensitivity, families };
+}
+
+/** The finding fields of a report or of a scan answer; null when any is malformed. */
+function parseFindingFields(v: Record<string, unknown>): Omit<Finding, 'evidence'> | null {
   if (!oneOf(CATEGORIES, v.category) || !oneOf(SEVERITIES, v.severity) || !isScore(v.score)) return null;
   if (!Array.isArray(v.families) || !v.families.every((f) => f === 'espionage' || f === 'fraud')) return null;
   if (v.resembles !== null && !oneOf(CASES, v.resembles)) return null;
   if (!Array.isArray(v.rules) || v.rules.length > MAX_ITEMS || !v.rules.every((r) => typeof r === 'string' && r.length <= 80)) return null;
-  if (!Array.isArray(v.evidence) || v.evidence.length > 3) return null;
-  const evidence: PageReport['evidence'] = [];
-  for (const item of v.evidence) {
-    if (!isRecord(item) || typeof item.rule !== 'string' || !oneOf(FACETS, item.facet)) return null;
-    if (typeof item.quote !== 'string' || typeof item.context !== 'string') return null;
-    evidence.push({ rule: item.rule.slice(0, 80), facet: item.facet, quote: item.quote.slice(0, MAX_TEXT), context: item.context.slice(0, MAX_TEXT) });
-  }
-  const quiet = [null, 'disabled', 'snoozed', 'site', 'scope', 'dismissed'];
-  if (!quiet.includes(v.quietBecause as string | null)) return null;
   return {
-    host: v.host,
     category: v.category,
     severity: v.severity,
     score: v.score,
     families: v.families as Family[],
     resembles: v.resembles as CaseId | null,
-    evidence,
     rules: v.rules as string[],
+  };
+}
+
+function parseEvidence(value: unknown, withOffsets: boolean): Finding['evidence'] | null {
+  if (!Array.isArray(value) || value.length > 3) return null;
+  const evidence: Finding['evidence'] = [];
+  for (const item of value) {
+    if (!isRecord(item) || typeof item.rule !== 'string' || !oneOf(FACETS, item.facet)) return null;
+    if (typeof item.quote !== 'string' || typeof item.context !== 'string') return null;
+    const start = withOffsets ? item.start : 0;
+    const end = withOffsets ? item.end : 0;
+    if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || (start as number) < 0 || (end as number) < (start as number)) return null;
+    evidence.push({
+      rule: item.rule.slice(0, 80),
+      facet: item.facet,
+      quote: item.quote.slice(0, MAX_TEXT),
+      context: item.context.slice(0, MAX_TEXT),
+      start: start as number,
+      end: end as number,
+    });
+  }
+  return evidence;
+}
+
+export function parseReport(value: unknown): PageReport | null {
+  if (!isRecord(value)) return null;
+  const v = value;
+  if (!isHost(v.host)) return null;
+  const fields = parseFindingFields(v);
+  const evidence = parseEvidence(v.evidence, false);
+  if (!fields || !evidence) return null;
+  const quiet = [null, 'disabled', 'snoozed', 'site', 'scope', 'dismissed'];
+  if (!quiet.includes(v.quietBecause as string | null)) return null;
+  return {
+    host: v.host,
+    ...fields,
+    evidence: evidence.map(({ rule, facet, quote, context }) => ({ rule, facet, quote, context })),
     quietBecause: v.quietBecause as PageReport['quietBecause'],
   };
+}
+
+/** The background's answer to a scan, checked like everything that crosses a context boundary. */
+export function parseScanAnswer(value: unknown): ScanAnswer | null {
+  if (!isRecord(value)) return null;
+  if (value.status === 'resync') return { status: 'resync' };
+  if (value.status !== 'found' || !isRecord(value.finding)) return null;
+  const fields = parseFindingFields(value.finding);
+  const evidence = parseEvidence(value.finding.evidence, true);
+  return fields && evidence ? { status: 'found', finding: { ...fields, evidence } } : null;
+}
+
+export function parseFieldHint(value: unknown): FieldHint | null {
+  if (!isRecord(value) || !oneOf(DISCLOSURE_KINDS, value.kind) || typeof value.quote !== 'string') return null;
+  const why = bilingual(value.why);
+  const safer = bilingual(value.safer);
+  return why && safer ? { kind: value.kind, quote: value.quote.slice(0, MAX_TEXT), why, safer } : null;
+}
+
+function bilingual(value: unknown): Bilingual | null {
+  return isRecord(value) && typeof value.en === 'string' && typeof value.zh === 'string' ? { en: value.en, zh: value.zh } : null;
+}
+function isHost(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= 253;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

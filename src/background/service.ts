@@ -1,6 +1,8 @@
-// The background's logic, over the Platform interface so tests can drive it with a fake: settings (defaults,
-// repair, one write queue), the toolbar badge per tab, frame reports forwarded to the top frame, weekly counts and
-// remembered dismissals. No network, no timers kept alive: state that must outlive the worker is in storage.
+// The background's logic, over the Platform interface so tests can drive it with a fake: the matcher for every
+// frame (matching.ts), settings (defaults, repair, one write queue), the toolbar badge per tab, frame reports
+// forwarded to the top frame, weekly counts and remembered dismissals. No network, no timers kept alive: state that
+// must outlive the worker is in storage, and frames send their text again when a restarted worker has forgotten it.
+import { shippedPack, type Pack } from '../core/pack.js';
 import type { Severity } from '../core/score.js';
 import { parseToBackground, type PageReport, type ToBackground } from '../messages.js';
 import type { MessageSender, Platform } from '../platform/types.js';
@@ -8,6 +10,7 @@ import { applyChange, type SettingsChange } from '../settings/change.js';
 import { repairSettings } from '../settings/schema.js';
 import { SETTINGS_KEY } from '../settings/store.js';
 import { addDismissal, countBanner, countHint, hintWeekCount, weekCount } from '../records.js';
+import { Matching } from './matching.js';
 
 const BADGE: Record<Severity, { text: string; color: string }> = {
   none: { text: '', color: '#000000' },
@@ -21,8 +24,14 @@ export interface BackgroundService {
   handle(message: unknown, sender: MessageSender): Promise<unknown> | undefined;
 }
 
-export function startBackground(platform: Platform): BackgroundService {
+export interface BackgroundOptions {
+  /** The rule pack; default the shipped one, decoded on the first scan. */
+  pack?: () => Promise<Pack>;
+}
+
+export function startBackground(platform: Platform, options: BackgroundOptions = {}): BackgroundService {
   const frames = new Map<number, Map<number, PageReport>>();
+  const matching = new Matching(options.pack ?? (() => shippedPack()));
   let writes: Promise<unknown> = Promise.resolve();
   /**
    * Storage writes run one after another, so concurrent changes from popup and pages lose nothing. A failed write
@@ -48,7 +57,10 @@ export function startBackground(platform: Platform): BackgroundService {
       }
     }).catch(() => undefined);
   });
-  platform.tabs.onRemoved((tabId) => frames.delete(tabId));
+  platform.tabs.onRemoved((tabId) => {
+    frames.delete(tabId);
+    matching.forgetTab(tabId);
+  });
 
   const changeSettings = (change: SettingsChange): Promise<void> =>
     serially('a settings change', async () => {
@@ -87,6 +99,11 @@ export function startBackground(platform: Platform): BackgroundService {
     const message: ToBackground | null = parseToBackground(raw);
     if (!message) return undefined; // not ours, or malformed: ignored
     switch (message.type) {
+      case 'scan':
+        // Only a content script has a frame to keep a stream for.
+        return sender.tabId === undefined ? undefined : matching.scan(message, sender);
+      case 'check-field':
+        return matching.checkField(message.text, message.host);
       case 'report':
         return onReport(message.report, sender);
       case 'banner-shown':

@@ -1,6 +1,6 @@
 // Content-script entry, in every http(s) frame at document idle. A guard keeps a second injection from running
 // twice in the same frame.
-import { createBrowserPlatform } from '../platform/browser.js';
+import { createPagePlatform } from '../platform/page.js';
 import { startPage } from './page.js';
 import { startPostHints } from './post-hint.js';
 
@@ -9,7 +9,7 @@ const scope = globalThis as typeof globalThis & { [GUARD]?: boolean };
 
 if (!scope[GUARD]) {
   scope[GUARD] = true;
-  const platform = createBrowserPlatform();
+  const platform = createPagePlatform();
   startPage(platform, window, document, { openShadow: __LUREWATCH_TEST__, testHooks: __LUREWATCH_TEST__ }).catch((error: unknown) => {
     // A failure here must not break the page; say why in the console for whoever looks.
     console.warn('LureWatch could not start on this page:', error);

@@ -1,11 +1,10 @@
-// The content script's controller for one frame: survey the page, follow its changes, score, and show the
-// banner in the top frame. Child frames report what they find to the background, which passes it to the top frame.
+// The content script's controller for one frame: survey the page, follow its changes, have the background's
+// matcher score the text (background/matching.ts), and show the banner in the top frame. Child frames report what
+// they find to the background, which passes it to the top frame.
 import { ADVICE, CASE_STORIES, reportingLine, type Family } from '../core/advice.js';
-import { showsBanner, type Detection } from '../core/detect.js';
-import { shippedPack, type Pack } from '../core/pack.js';
 import { severityRank } from '../core/score.js';
-import { parseToContent, type PageReport } from '../messages.js';
-import type { Platform } from '../platform/types.js';
+import { parseScanAnswer, parseToContent, type Finding, type PageReport, type ScanAnswer } from '../messages.js';
+import type { PagePlatform } from '../platform/types.js';
 import { isSiteDisabled, isSnoozed, type Settings } from '../settings/schema.js';
 import { readSettings, watchSettings } from '../settings/store.js';
 import { DISMISSED_KEY, dismissedScore, pageKey } from '../records.js';
@@ -14,20 +13,18 @@ import { BANNER_TEXT, FACET_LABELS } from './banner-text.js';
 import { extractVisibleText, OWN_UI_ATTRIBUTE, VisibleTextReader } from './extract.js';
 import { clearHighlight, highlightRanges } from './highlight.js';
 import { ChangeWatcher, DEFAULT_WATCH } from './observer.js';
-import { cutAtBlocks, TextStream } from './stream.js';
+import { TextStream } from './stream.js';
 import { yieldToPage } from './yield.js';
 
 /** Work on huge pages is capped: at most this much text is read per page. */
 const MAX_CHARS = 2_000_000;
-/** The survey's text is matched in pieces of about this many characters (a few milliseconds each). */
-const MATCH_PIECE = 64 * 1024;
 /** A dismissed banner comes back on the same page only when the score rises by this much. */
 const STRONGER_BY = 3;
 /** A page that keeps removing the banner gets it back this many times, then we stop: no fight loop. */
 export const MAX_REINSERTS = 3;
 /**
  * No lure fits in fewer characters than this, so a frame with less text (most ad and widget frames, empty
- * pages) never decodes the rule pack; it starts once enough text has arrived.
+ * pages) never sends anything to the matcher; it starts once enough text has arrived.
  */
 const MIN_TEXT = 40;
 /**
@@ -36,6 +33,11 @@ const MIN_TEXT = 40;
  */
 const MAX_RESENDS = 6;
 const HAN = /\p{Script=Han}/u;
+/**
+ * At most one request to the matcher this often: a busy chat's messages go out together, a few per request (each
+ * request is an IPC hop that costs the page more than reading a message does). A lure still shows within a second.
+ */
+export const SYNC_INTERVAL_MS = 250;
 
 export interface PageOptions {
   openShadow: boolean;
@@ -46,7 +48,7 @@ export interface PageOptions {
   testHooks: boolean;
 }
 
-export async function startPage(platform: Platform, win: Window, doc: Document, options: PageOptions): Promise<() => void> {
+export async function startPage(platform: PagePlatform, win: Window, doc: Document, options: PageOptions): Promise<() => void> {
   const isTop = win === win.top;
   const lang: 'en' | 'zh' = platform.i18n.uiLanguage().toLowerCase().startsWith('zh') ? 'zh' : 'en';
   let settings: Settings = await readSettings(platform);
@@ -54,7 +56,18 @@ export async function startPage(platform: Platform, win: Window, doc: Document, 
   let textSeen = 0;
   const banner = new Banner(doc, options.openShadow);
   const frameReports = new Map<number, PageReport>();
-  let detection: Detection | null = null;
+  let detection: Finding | null = null;
+  /** Names this frame's stream at the matcher; a new document in the frame gets a new script and a new name. */
+  const token = Math.random().toString(36).slice(2, 12).padEnd(8, '0');
+  /** The matcher must start the stream afresh (first survey, or it forgot the stream). */
+  let needsReset = true;
+  /** Bumped whenever the stream starts over: an answer about an older stream is not applied. */
+  let generation = 0;
+  let syncing = false;
+  let syncAgain = false;
+  /** The options of the last answer: unchanged options and no new text need no new request. */
+  let scoredWith = '';
+  let lastAsked = -Infinity;
   let lastSent = '';
   let dismissedAt: number | null = dismissedScore(await platform.storage.get(DISMISSED_KEY), currentPageKey());
   let counted = false;
@@ -110,21 +123,14 @@ export async function startPage(platform: Platform, win: Window, doc: Document, 
       job.late = [];
     }
     textSeen = all.text.length;
-    // Matching a megabyte is tens of milliseconds too: in pieces, a slice each. The stream is scored only when
-    // all are in (evaluate waits while `survey` is set), and changes meanwhile still wait in `late`.
+    // The whole survey is one chunk, so no phrase is cut; the matcher starts the stream afresh with it.
     stream?.clear();
-    let sliceEnd = performance.now() + DEFAULT_WATCH.sliceMs;
-    for (const piece of cutAtBlocks(all, MATCH_PIECE)) {
-      if (performance.now() >= sliceEnd) {
-        await yieldToPage();
-        if (stopped) return;
-        sliceEnd = performance.now() + DEFAULT_WATCH.sliceMs;
-      }
-      stream?.append(piece);
-    }
+    stream?.append(all);
+    needsReset = true;
+    generation++;
     survey = null;
     for (const node of job.late) if (node.isConnected) readNode(node);
-    evaluate();
+    await evaluate();
     if (job.again) await readAll();
   };
   const readNode = (node: Node): void => {
@@ -143,14 +149,12 @@ export async function startPage(platform: Platform, win: Window, doc: Document, 
   };
   /** Text found in an open shadow root: watch that root for new text too. */
   const onShadowRoot = (root: ShadowRoot): void => watcher.watchShadowRoot(root);
-  /** Decodes the rule pack (once per frame) and reads the whole page. */
-  let starting: Promise<void> | null = null;
-  const startMatching = (): Promise<void> =>
-    (starting ??= shippedPack(yieldToPage).then((pack: Pack) => {
-      if (stopped) return;
-      stream = new TextStream(pack);
-      return readAll();
-    }));
+  /** Enough text to be worth a look: read the whole page for the matcher. */
+  const startMatching = (): Promise<void> => {
+    if (stream || stopped) return Promise.resolve();
+    stream = new TextStream();
+    return readAll();
+  };
 
   function currentPageKey(): string {
     return pageKey(`${win.location.origin}${win.location.pathname}${win.location.search}`);
@@ -166,7 +170,7 @@ export async function startPage(platform: Platform, win: Window, doc: Document, 
     return null;
   };
 
-  const reportOf = (d: Detection): PageReport => ({
+  const reportOf = (d: Finding): PageReport => ({
     host: win.location.hostname,
     category: d.category,
     severity: d.severity,
@@ -175,7 +179,7 @@ export async function startPage(platform: Platform, win: Window, doc: Document, 
     resembles: d.resembles,
     evidence: d.evidence.map(({ rule, facet, quote, context }) => ({ rule, facet, quote, context })),
     rules: d.rules.slice(0, 50),
-    quietBecause: showsBanner(d) ? quietReason(d) : null,
+    quietBecause: severityRank(d.severity) >= severityRank('caution') ? quietReason(d) : null,
   });
 
   /** The strongest finding of the page: its own, or one a frame reported. */
@@ -209,9 +213,13 @@ export async function startPage(platform: Platform, win: Window, doc: Document, 
     }, () => undefined);
   };
 
-  const evaluate = (): void => {
-    if (stopped) return;
-    if (!platform.runtime.isConnected()) return teardown();
+  /** Scores the page as it is now; resolves when the answer is in (or another request in flight will carry it). */
+  const evaluate = (): Promise<void> => {
+    if (stopped) return Promise.resolve();
+    if (!platform.runtime.isConnected()) {
+      teardown();
+      return Promise.resolve();
+    }
     if (win.location.href !== address) {
       // Same document, new address (a single-page app navigated): a new page for dismissals and counts.
       address = win.location.href;
@@ -222,14 +230,80 @@ export async function startPage(platform: Platform, win: Window, doc: Document, 
       void readAll();
     }
     // A survey in progress scores the page when it is in.
-    if (survey) return;
+    if (survey) return Promise.resolve();
     if (!stream) {
       markReady();
+      return Promise.resolve();
+    }
+    return sync();
+  };
+
+  /**
+   * Sends what is new to the matcher and acts on its answer, one request at a time: changes that arrive meanwhile
+   * go out together with the next one.
+   */
+  const sync = async (): Promise<void> => {
+    if (syncing) {
+      syncAgain = true;
       return;
     }
-    detection = stream.detect({ sensitivity: settings.sensitivity, hostname: win.location.hostname, families: settings.families });
+    syncing = true;
+    let forgotten = false;
+    try {
+      do {
+        syncAgain = false;
+        if (survey || !stream) return; // the survey syncs when it is in
+        const options = { host: win.location.hostname, sensitivity: settings.sensitivity, families: settings.families };
+        const optionsKey = JSON.stringify(options);
+        if (!needsReset && !stream.hasPending && optionsKey === scoredWith && detection) {
+          afterFinding();
+          continue;
+        }
+        if (!needsReset) {
+          const wait = lastAsked + SYNC_INTERVAL_MS - performance.now();
+          if (wait > 0) {
+            await new Promise((resolve) => setTimeout(resolve, wait));
+            if (stopped || survey) return;
+          }
+        }
+        lastAsked = performance.now();
+        const asked = generation;
+        const reset = needsReset;
+        needsReset = false;
+        const base = reset ? 0 : stream.sentLength;
+        const answer = await askMatcher({ type: 'scan', stream: token, reset, base, chunks: stream.takePending(), ...options });
+        if (stopped) return;
+        if (asked !== generation) continue; // the stream started over meanwhile: its own request follows
+        if (answer.status === 'resync') {
+          forgotten = true;
+          break;
+        }
+        detection = answer.finding;
+        scoredWith = optionsKey;
+        afterFinding();
+      } while (syncAgain);
+    } catch (error) {
+      // The matcher could not answer (it failed to load its rules): nothing to show; the next change asks again.
+      if (!stopped) console.warn('LureWatch could not check this page:', error);
+      needsReset = true;
+    } finally {
+      syncing = false;
+    }
+    // The background restarted and forgot this frame's text, which the frame does not keep: read the page again.
+    if (forgotten && !stopped) void readAll();
+  };
+  const askMatcher = async (message: unknown): Promise<ScanAnswer> => {
+    const answer = parseScanAnswer(await request(message));
+    if (!answer) throw new Error('the matcher gave no usable answer');
+    return answer;
+  };
+
+  const afterFinding = (): void => {
+    if (!detection) return;
     const own = reportOf(detection);
-    const fingerprint = JSON.stringify(own);
+    // The top frame's report only sets the toolbar badge (the popup asks the page itself), so only what the badge
+    // shows makes it worth sending; a child frame's report is what the top frame's banner shows, so all of it is.
+    const fingerprint = isTop ? `${own.severity}/${own.quietBecause}` : JSON.stringify(own);
     if (fingerprint !== lastSent) {
       lastSent = fingerprint;
       sendReport(own, fingerprint);
@@ -270,7 +344,7 @@ export async function startPage(platform: Platform, win: Window, doc: Document, 
         banner.remove();
         clearHighlight(doc);
         send({ type: 'dismiss', page: currentPageKey(), score: found.report.score });
-        evaluate();
+        void evaluate();
       },
       notOnSite: () => {
         banner.remove();
@@ -347,14 +421,14 @@ export async function startPage(platform: Platform, win: Window, doc: Document, 
     evaluate,
     () => {
       void readAll();
-      evaluate();
+      void evaluate();
     },
     (node) => node instanceof Element && node.hasAttribute(OWN_UI_ATTRIBUTE),
   );
   const stopWatchingSettings = watchSettings(platform, (next) => {
     settings = next;
     lastSent = '';
-    evaluate();
+    void evaluate();
   });
   const stopListening = platform.runtime.onMessage((raw) => {
     const message = parseToContent(raw);
@@ -392,6 +466,6 @@ export async function startPage(platform: Platform, win: Window, doc: Document, 
   // (read by it) or behind it (read after it), never lost.
   watcher.start();
   if (textSeen >= MIN_TEXT) await startMatching();
-  else evaluate();
+  else void evaluate();
   return teardown;
 }

@@ -1,17 +1,16 @@
 // "Think before you post", the page side: follows typing in free-text fields of this frame (every frame runs its own
-// copy, so an editor inside an iframe is covered), checks the focused field's text with core/disclosure.ts once the
-// person pauses, and shows or hides the hint. It only reads: it never changes the field, never cancels an event,
-// never blocks a submission, and sends nothing but the fact that a hint was shown.
-import { checkDisclosure, MAX_FIELD_CHARS, type DisclosureHint } from '../core/disclosure.js';
-import { shippedPack, type Pack } from '../core/pack.js';
-import { categoryOfHost } from '../core/site.js';
-import type { Platform } from '../platform/types.js';
+// copy, so an editor inside an iframe is covered), has the focused field's text checked once the person pauses (by
+// core/disclosure.ts in LureWatch's own background, which holds the rules: the text is checked in memory there and
+// dropped), and shows or hides the hint. It only reads: it never changes the field, never cancels an event, never
+// blocks a submission, and stores nothing but the count of hints shown.
+import { MAX_FIELD_CHARS } from '../core/disclosure.js';
+import { parseFieldHint, type FieldHint } from '../messages.js';
+import type { PagePlatform } from '../platform/types.js';
 import { hintsAllowed, type Settings } from '../settings/schema.js';
 import { readSettings, watchSettings } from '../settings/store.js';
 import { fieldText, isElement, readableField, type Field } from './fields.js';
 import { Hint, type HintContent } from './hint.js';
 import { HINT_TEXT, KIND_LABELS } from './hint-text.js';
-import { yieldToPage } from './yield.js';
 
 export interface PostHintOptions {
   openShadow: boolean;
@@ -24,7 +23,7 @@ export interface PostHintOptions {
 export const DEBOUNCE_MS = 400;
 const FOLLOW_MS = 500;
 
-export async function startPostHints(platform: Platform, win: Window, doc: Document, options: PostHintOptions): Promise<() => void> {
+export async function startPostHints(platform: PagePlatform, win: Window, doc: Document, options: PostHintOptions): Promise<() => void> {
   // The manifest also injects into about:blank and srcdoc frames (match_about_blank, for the page scan); their
   // editors are already followed from the parent frame (adoptFrame below), and a second copy here would show a
   // second hint.
@@ -37,7 +36,8 @@ export async function startPostHints(platform: Platform, win: Window, doc: Docum
   /** Fields resolved once per element: an input event then costs a map lookup and a timer, not a style query. */
   const resolved = new WeakMap<Element, Field | null>();
   const dismissed = new WeakSet<HTMLElement>();
-  let pack: Pack | null = null;
+  /** Numbers the checks: only the answer to the latest one may show or hide the hint. */
+  let asked = 0;
   let pending: Field | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let follow: ReturnType<typeof setInterval> | undefined;
@@ -104,24 +104,22 @@ export async function startPostHints(platform: Platform, win: Window, doc: Docum
       return;
     }
     lastText = text;
-    if (!pack) {
-      // The rule pack is decoded on the first pause in a free-text field, not on every page.
-      shippedPack(yieldToPage).then(
-        (loaded) => {
-          pack = loaded;
-          lastText = '';
-          check(field);
-        },
-        (error: unknown) => {
-          // Without rules there is nothing to check; say why once, and stop listening.
-          console.warn('LureWatch could not load its rules for post hints:', error);
-          teardown();
-        },
-      );
-      return;
-    }
-    const found = checkDisclosure(text, { category: categoryOfHost(win.location.hostname) }, pack);
-    if (found.level !== 'hint' || !found.evidence || !found.kind) {
+    const ticket = ++asked;
+    if (text.trim() === '') return answered(field, null);
+    platform.runtime.sendMessage({ type: 'check-field', text, host: win.location.hostname }).then(
+      (answer) => {
+        // Typing went on, or focus moved, while the check ran: the next check speaks instead.
+        if (ticket === asked && !stopped) answered(field, parseFieldHint(answer));
+      },
+      () => {
+        if (!platform.runtime.isConnected()) teardown();
+        else lastText = ''; // the background could not answer this time: the next pause asks again
+      },
+    );
+  };
+
+  const answered = (field: Field, found: FieldHint | null): void => {
+    if (!found || !isFocused(field)) {
       if (hint.anchor === field.element) hide();
       return;
     }
@@ -152,16 +150,16 @@ export async function startPostHints(platform: Platform, win: Window, doc: Docum
     }, followMs);
   };
 
-  const contentOf = (found: DisclosureHint): HintContent => ({
+  const contentOf = (found: FieldHint): HintContent => ({
     lang,
     title: HINT_TEXT.title[lang],
-    noticed: KIND_LABELS[found.kind!][lang],
-    quote: found.evidence!.quote.replace(/\s+/g, ' ').trim(),
-    why: found.why![lang],
+    noticed: KIND_LABELS[found.kind][lang],
+    quote: found.quote.replace(/\s+/g, ' ').trim(),
+    why: found.why[lang],
     saferLabel: HINT_TEXT.safer[lang],
-    safer: found.safer![lang],
+    safer: found.safer[lang],
     labels: { dismiss: HINT_TEXT.dismiss[lang], notOnSite: HINT_TEXT.notOnSite[lang], local: HINT_TEXT.local[lang], region: HINT_TEXT.label[lang] },
-    kind: found.kind!,
+    kind: found.kind,
   });
 
   const onInput = (event: Event): void => {

@@ -1,103 +1,69 @@
 // The page's text as a stream of chunks: the first survey of the document, then the text of what changed, in the
-// order it arrived (a chat's messages). Each chunk is folded and matched once when it arrives; only the scoring,
-// which is cheap, looks at all hits again. Positions are kept in stream coordinates so evidence maps back to nodes.
-import { detectFromHits, type Detection, type DetectOptions } from '../core/detect.js';
-import { scanPhrases, type PhraseHit } from '../core/match/scan.js';
-import type { Pack } from '../core/pack.js';
-import type { ExtractedText, TextSegment } from './extract.js';
-
-/** Separates chunks so that no phrase runs from one into the next. */
-const SEPARATOR = '\n';
+// order it arrived (a chat's messages). The frame keeps only what maps the stream back to the page (which text node
+// starts where); the text goes to the background's matcher (background/matching.ts), which holds the same stream
+// and answers with evidence in stream offsets. Chunks wait in `pending` until they are sent.
+import { nextChunkStart } from '../core/hit-stream.js';
+import type { ExtractedText } from './extract.js';
 
 export class TextStream {
-  private text = '';
-  private foldedLength = 0;
-  private hits: PhraseHit[] = [];
-  private segments: TextSegment[] = [];
+  private size = 0;
+  /** Text nodes and their stream offsets, side by side: two flat arrays, not an object per node (big pages). */
+  private nodes: Text[] = [];
+  private starts: number[] = [];
+  private unsent: string[] = [];
 
-  constructor(private readonly pack: Pack) {}
-
+  /** The stream's length, sent and unsent chunks included. */
   get length(): number {
-    return this.text.length;
+    return this.size;
   }
 
-  /** Adds a chunk of extracted text: folds and matches it alone, then shifts its hits into stream coordinates. */
+  /** Sent chunks' total length: what the background holds once it has everything sent so far. */
+  sentLength = 0;
+
   append(chunk: ExtractedText): void {
-    if (chunk.text.length === 0) return;
-    const base = this.text.length === 0 ? 0 : this.text.length + SEPARATOR.length;
-    const foldedBase = this.foldedLength === 0 ? 0 : this.foldedLength + 1;
-    const hits = scanPhrases(chunk.text, this.pack);
-    for (const hit of hits) {
-      this.hits.push({
-        ...hit,
-        start: hit.start + base,
-        end: hit.end + base,
-        foldedStart: hit.foldedStart + foldedBase,
-        foldedEnd: hit.foldedEnd + foldedBase,
-      });
+    if (chunk.text.length === 0) return; // the background skips empty chunks too, so lengths agree
+    const base = nextChunkStart(this.size);
+    for (const segment of chunk.segments) {
+      this.nodes.push(segment.node);
+      this.starts.push(segment.start + base);
     }
-    for (const segment of chunk.segments) this.segments.push({ node: segment.node, start: segment.start + base });
-    this.text = this.text.length === 0 ? chunk.text : this.text + SEPARATOR + chunk.text;
-    // The folded length only places later chunks; an upper bound keeps chunks apart, which is all windows need.
-    this.foldedLength = foldedBase + chunk.text.length;
+    this.unsent.push(chunk.text);
+    this.size = base + chunk.text.length;
   }
 
-  detect(options: DetectOptions): Detection {
-    return detectFromHits(this.text, this.hits, options, this.pack);
+  /** Whether chunks wait to be sent. */
+  get hasPending(): boolean {
+    return this.unsent.length > 0;
+  }
+
+  /** The chunks not sent yet, handed over once: the stream counts them as sent. */
+  takePending(): string[] {
+    const chunks = this.unsent;
+    this.unsent = [];
+    this.sentLength = this.size;
+    return chunks;
   }
 
   /** The text node and offset behind a stream offset, if that node is still in the page. */
   locate(offset: number): { node: Text; offset: number } | null {
     let low = 0;
-    let high = this.segments.length - 1;
+    let high = this.starts.length - 1;
     while (low <= high) {
       const mid = (low + high) >> 1;
-      const segment = this.segments[mid]!;
-      if (segment.start > offset) high = mid - 1;
-      else if (segment.start + segment.node.data.length < offset) low = mid + 1;
-      else return segment.node.isConnected ? { node: segment.node, offset: offset - segment.start } : null;
+      const start = this.starts[mid]!;
+      const node = this.nodes[mid]!;
+      if (start > offset) high = mid - 1;
+      else if (start + node.data.length < offset) low = mid + 1;
+      else return node.isConnected ? { node, offset: offset - start } : null;
     }
     return null;
   }
 
   clear(): void {
-    this.text = '';
-    this.foldedLength = 0;
-    this.hits = [];
-    this.segments = [];
+    this.size = 0;
+    this.sentLength = 0;
+    this.nodes = [];
+    this.starts = [];
+    this.unsent = [];
   }
 }
-
-/**
- * A long survey cut into pieces of about `size` characters, each to be appended (and matched) in its own slice of
- * time. Cuts fall only on a line break between two blocks, which the stream's own separator then restores: the
- * stream's text and offsets are those of the whole survey appended at once. A phrase is not matched across a cut
- * (one block's last words with the next one's first), as it is not across two chat messages.
- */
-export function cutAtBlocks(all: ExtractedText, size: number): ExtractedText[] {
-  if (all.text.length <= size) return [all];
-  const pieces: ExtractedText[] = [];
-  let from = 0; // start of the current piece in the survey's text
-  let first = 0; // its first segment
-  for (let i = 1; i < all.segments.length; i++) {
-    const cut = all.segments[i]!.start - 1;
-    if (cut - from < size) continue;
-    const before = all.segments[i - 1]!;
-    // Only a line break the walk put between two text nodes, never one inside a node's own text.
-    if (all.text[cut] !== SEPARATOR || before.start + before.node.data.length > cut) continue;
-    pieces.push(piece(all, from, cut, first, i));
-    from = cut + SEPARATOR.length;
-    first = i;
-  }
-  pieces.push({ ...piece(all, from, all.text.length, first, all.segments.length), truncated: all.truncated });
-  return pieces;
-}
-
-function piece(all: ExtractedText, from: number, to: number, first: number, end: number): ExtractedText {
-  return {
-    text: all.text.slice(from, to),
-    segments: all.segments.slice(first, end).map((segment) => ({ node: segment.node, start: segment.start - from })),
-    truncated: false,
-  };
-}
-

@@ -1,5 +1,6 @@
-// The slice of the WebExtension API that LureWatch uses, as an interface: the real implementation wraps
-// webextension-polyfill (browser.ts); tests use an in-memory fake (tests/helpers/fake-platform.ts).
+// The slice of the WebExtension API that LureWatch uses, as an interface: extension pages and the background wrap
+// webextension-polyfill (browser.ts), content scripts use a lean adapter of their own (page.ts); tests use an
+// in-memory fake (tests/helpers/fake-platform.ts).
 
 export type StorageChanges = Record<string, { oldValue?: unknown; newValue?: unknown }>;
 
@@ -42,4 +43,12 @@ export interface Platform {
   lifecycle: {
     onInstalledOrUpdated(listener: (reason: 'install' | 'update' | 'browser_update' | 'other') => void): void;
   };
+}
+
+/** What a content script uses: no tabs, badge or install events there. */
+export interface PagePlatform {
+  /** Read only: pages ask the background to write (one queue, see background/service.ts). */
+  storage: Omit<Platform['storage'], 'set'>;
+  runtime: Platform['runtime'];
+  i18n: Platform['i18n'];
 }

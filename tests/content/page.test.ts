@@ -198,4 +198,41 @@ describe('content page controller', () => {
     document.body.append(document.createElement('p')); // any change makes it look again
     await until(() => banner() === null);
   });
+
+  it('a background that restarted has forgotten the page: the next change reads the page again, and the lure shows', async () => {
+    const browser = new FakeBrowser({ language: 'en-US' });
+    /** A background whose message listener can be taken away, as a stopped service worker's is. */
+    const background = () => {
+      const platform = browser.platform({ kind: 'extension' });
+      const stops: Array<() => void> = [];
+      const runtime = { ...platform.runtime, onMessage: (listener: Parameters<typeof platform.runtime.onMessage>[0]) => {
+        const stopListening = platform.runtime.onMessage(listener);
+        stops.push(stopListening);
+        return stopListening;
+      } };
+      startBackground({ ...platform, runtime });
+      return () => stops.forEach((stopListening) => stopListening());
+    };
+    const stopFirst = background();
+    const [first, ...rest] = lure.split('. ');
+    const p = document.createElement('p');
+    p.textContent = `${first}. A quiet day on the forum today.`;
+    document.body.append(p);
+    stop = await startPage(browser.platform({ kind: 'content', tabId: 1, frameId: 0, url: location.href }), window, document, {
+      openShadow: true,
+      testHooks: true,
+    });
+    expect(banner()).toBeNull();
+    stopFirst();
+    background(); // started afresh: it holds no stream for this frame
+    const scansBefore = browser.messagesOfType('scan').length;
+    const message = document.createElement('p');
+    message.textContent = rest.join('. '); // a lure only together with what the page already said
+    document.body.append(message);
+    await until(() => banner()?.isConnected === true);
+    // The change was answered with resync, and the whole page went again with a reset.
+    const scans = browser.messagesOfType('scan').slice(scansBefore) as Array<{ reset: boolean; chunks: string[] }>;
+    expect(scans.map((scan) => scan.reset)).toEqual([false, true]);
+    expect(scans[1]!.chunks.join('\n')).toContain(first);
+  });
 });

@@ -1,8 +1,10 @@
 // @vitest-environment jsdom
-// The page's text stream: chunks matched as they arrive, hits scored together, evidence mapped back to nodes.
+// The page's text stream on both ends: the frame keeps the map from stream offsets to text nodes and sends the
+// text; the background's HitStream matches the same chunks. Evidence it finds must land on the very nodes.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extractVisibleText } from '../../src/content/extract.js';
 import { TextStream } from '../../src/content/stream.js';
+import { HitStream } from '../../src/core/hit-stream.js';
 import { shippedPack, type Pack } from '../../src/core/pack.js';
 import { LURES } from '../fixtures/scenarios.js';
 
@@ -18,20 +20,32 @@ const paragraph = (text: string): HTMLElement => {
   return p;
 };
 
-describe('TextStream', () => {
-  it('detects a lure that arrives in pieces, as chat messages do', () => {
+/** Sends what the frame has not sent yet to the matcher's stream, as page.ts does through the background. */
+const send = (frame: TextStream, matcher: HitStream): void => {
+  expect(matcher.length).toBe(frame.sentLength);
+  for (const chunk of frame.takePending()) matcher.append(chunk);
+  expect(matcher.length).toBe(frame.length);
+};
+
+describe('TextStream and HitStream', () => {
+  it('detect a lure that arrives in pieces, as chat messages do, and map the evidence back to its nodes', () => {
     document.body.replaceChildren();
-    const stream = new TextStream(pack);
+    const frame = new TextStream();
+    const matcher = new HitStream(pack);
     const sentences = LURES[0]!.text.split('. ');
-    stream.append(extractVisibleText(paragraph(sentences[0]!)));
-    expect(stream.detect({ category: 'loan' }).severity).toMatch(/none|info/);
-    for (const sentence of sentences.slice(1)) stream.append(extractVisibleText(paragraph(sentence)));
-    const detection = stream.detect({ category: 'loan' });
+    frame.append(extractVisibleText(paragraph(sentences[0]!)));
+    send(frame, matcher);
+    expect(matcher.detect({ category: 'loan' }).severity).toMatch(/none|info/);
+    // Several messages between two sends go out together.
+    for (const sentence of sentences.slice(1)) frame.append(extractVisibleText(paragraph(sentence)));
+    expect(frame.hasPending).toBe(true);
+    send(frame, matcher);
+    expect(frame.hasPending).toBe(false);
+    const detection = matcher.detect({ category: 'loan' });
     expect(detection.severity).toMatch(/caution|warning/);
-    // Evidence offsets point into the stream, and from there to the very text nodes.
     for (const item of detection.evidence) {
-      const from = stream.locate(item.start)!;
-      const to = stream.locate(item.end)!;
+      const from = frame.locate(item.start)!;
+      const to = frame.locate(item.end)!;
       const range = document.createRange();
       range.setStart(from.node, from.offset);
       range.setEnd(to.node, to.offset);
@@ -39,12 +53,29 @@ describe('TextStream', () => {
     }
   });
 
-  it('forgets everything on clear', () => {
-    const stream = new TextStream(pack);
-    stream.append(extractVisibleText(paragraph(LURES[0]!.text)));
-    stream.clear();
-    expect(stream.length).toBe(0);
-    expect(stream.detect({}).rules).toEqual([]);
+  it('agree on lengths when a chunk is empty', () => {
+    const frame = new TextStream();
+    const matcher = new HitStream(pack);
+    frame.append({ text: 'first', segments: [], truncated: false });
+    frame.append({ text: '', segments: [], truncated: false });
+    frame.append({ text: 'second', segments: [], truncated: false });
+    send(frame, matcher);
+    expect(frame.length).toBe('first\nsecond'.length);
+  });
+
+  it('forgets everything on clear, and says where no node is', () => {
+    document.body.replaceChildren();
+    const frame = new TextStream();
+    const p = paragraph(LURES[0]!.text);
+    frame.append(extractVisibleText(p));
+    expect(frame.locate(3)?.node).toBe(p.firstChild);
+    p.remove();
+    expect(frame.locate(3)).toBeNull(); // the node left the page
+    frame.clear();
+    expect(frame.length).toBe(0);
+    expect(frame.sentLength).toBe(0);
+    expect(frame.hasPending).toBe(false);
+    expect(frame.locate(0)).toBeNull();
   });
 });
 

@@ -5,9 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startBackground } from '../../src/background/service.js';
 import { extractVisibleText, VisibleTextReader, type ExtractedText, type ExtractOptions } from '../../src/content/extract.js';
 import { startPage } from '../../src/content/page.js';
-import { cutAtBlocks, TextStream } from '../../src/content/stream.js';
-import { shippedPack } from '../../src/core/pack.js';
-import { LURES } from '../fixtures/scenarios.js';
+import { TextStream } from '../../src/content/stream.js';
 import { FakeBrowser } from '../helpers/fake-platform.js';
 
 /** A page with what the walk treats specially: inline runs, blocks, line breaks, hidden parts, shadow roots. */
@@ -96,47 +94,6 @@ describe('VisibleTextReader', () => {
     document.body.replaceChildren();
     expect(reader.read(() => true)).toBe(true);
     expect(reader.lost).toBe(true);
-  });
-});
-
-describe('cutAtBlocks', () => {
-  it('cuts only between blocks, and the pieces make the same stream as the whole', async () => {
-    buildPage(120);
-    // Text nodes with line breaks of their own, where no cut may fall, and a lure to score.
-    for (let i = 0; i < 30; i++) {
-      const pre = document.createElement('pre');
-      pre.textContent = `line one ${i}\nline two ${i}\n`;
-      document.body.children[i * 4]!.after(pre);
-    }
-    const lure = document.createElement('div');
-    lure.innerHTML = LURES[0]!.text.split('. ').map((sentence) => `<p>${sentence}.</p>`).join('');
-    document.body.children[100]!.after(lure);
-    const all = extractVisibleText(document.body);
-    const pieces = cutAtBlocks(all, 500);
-    expect(pieces.length).toBeGreaterThan(10);
-    expect(pieces.map((p) => p.text).join('\n')).toBe(all.text);
-    expect(pieces.flatMap((p) => p.segments.map((s) => s.node))).toEqual(all.segments.map((s) => s.node));
-    for (const piece of pieces) {
-      for (const segment of piece.segments) expect(piece.text.startsWith(segment.node.data.slice(0, 20), segment.start)).toBe(true);
-    }
-    const pack = await shippedPack();
-    const whole = new TextStream(pack);
-    whole.append(all);
-    const cut = new TextStream(pack);
-    for (const piece of pieces) cut.append(piece);
-    expect(cut.length).toBe(whole.length);
-    for (let offset = 0; offset < all.text.length; offset += 97) expect(cut.locate(offset)).toEqual(whole.locate(offset));
-    const wholeFound = whole.detect({});
-    const cutFound = cut.detect({});
-    expect(wholeFound.severity).toMatch(/caution|warning/);
-    expect(cutFound.severity).toBe(wholeFound.severity);
-    expect(cutFound.evidence.map((e) => [e.start, e.end])).toEqual(wholeFound.evidence.map((e) => [e.start, e.end]));
-  });
-
-  it('leaves a short survey whole', () => {
-    buildPage(3);
-    const all = extractVisibleText(document.body);
-    expect(cutAtBlocks(all, 1 << 16)).toEqual([all]);
   });
 });
 

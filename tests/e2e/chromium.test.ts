@@ -24,12 +24,15 @@ import {
   type ChatTiming,
 } from './support/page-probes.js';
 import { CSP_PAGE, STRICT_CSP, startTestServer, unexplainedRequests } from './support/test-server.js';
+import { LURES } from '../fixtures/scenarios.js';
 
 const OUT = 'out/e2e';
 const BANNER = 'lurewatch-banner[data-lurewatch="banner"]';
 const SEVERITIES = ['caution', 'warning'];
 /** The banner fades in; a picture taken at once shows it half transparent. */
 const SETTLE_FOR_PICTURE_MS = 500;
+/** A lure, added to a quiet page by script. */
+const LURE_TEXT = LURES.find((s) => s.name.startsWith('Xiao: loan for proof of service (en)'))!.text;
 const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
 
 interface SeenRequest {
@@ -270,6 +273,31 @@ describe('LureWatch in Chromium', () => {
     }
     await tab.reload();
     await waitForBanner(tab);
+  });
+
+  it('a service worker stopped while idle has forgotten the page: the next change reads the page again, and a lure still shows', async () => {
+    const benign = plan.staticPages.find((page) => page.expect === 'quiet')!;
+    await open(tab, `/${benign.path}`);
+    await expectQuiet(tab, { settleMs: 300 });
+    const before = chromium.context.serviceWorkers().find((w) => w.url().startsWith(chromium.extensionOrigin))!;
+    await before.evaluate(() => Object.assign(globalThis, { lurewatchMarker: true }));
+    // What Chrome does to an idle extension worker after 30 s, at once.
+    const cdp = await chromium.context.newCDPSession(tab);
+    try {
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+    } finally {
+      await cdp.detach();
+    }
+    await tab.evaluate((text) => {
+      const p = document.createElement('p');
+      p.textContent = text;
+      document.body.append(p);
+    }, LURE_TEXT);
+    await waitForBanner(tab, 5_000);
+    // The banner came from a worker that started afresh (no marker), so the page really was read again.
+    const after = chromium.context.serviceWorkers().find((w) => w.url().startsWith(chromium.extensionOrigin))!;
+    expect(await after.evaluate(() => 'lurewatchMarker' in globalThis)).toBe(false);
   });
 
   it('makes no network request: every request is a page of the test server or an extension file', async () => {

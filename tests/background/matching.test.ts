@@ -1,0 +1,124 @@
+// The matcher in the background: one stream per frame, chunks matched as they come, a forgotten or out-of-step
+// stream answered with `resync` (never a half-page score), memory bounded, and a field's text checked and dropped.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Matching } from '../../src/background/matching.js';
+import { startBackground } from '../../src/background/service.js';
+import { shippedPack, type Pack } from '../../src/core/pack.js';
+import { parseScanAnswer, type ScanAnswer, type ScanRequest } from '../../src/messages.js';
+import { LURES } from '../fixtures/scenarios.js';
+import { FakeBrowser } from '../helpers/fake-platform.js';
+
+let pack: Pack;
+beforeAll(async () => {
+  pack = await shippedPack();
+});
+
+const lure = LURES.find((s) => s.name.startsWith('Xiao: loan for proof of service (en)'))!.text;
+const frame = (tabId: number, frameId = 0) => ({ tabId, frameId, fromExtensionPage: false });
+const scan = (overrides: Partial<ScanRequest>): ScanRequest => ({
+  type: 'scan',
+  stream: 'abcdefgh',
+  reset: false,
+  base: 0,
+  chunks: [],
+  host: 'example.com',
+  sensitivity: 'medium',
+  families: {},
+  ...overrides,
+});
+const severity = (answer: ScanAnswer): string => (answer.status === 'found' ? answer.finding.severity : 'resync');
+
+describe('Matching', () => {
+  it('scores a stream that grows chunk by chunk, with evidence at its offsets in the whole stream', async () => {
+    const matching = new Matching(async () => pack);
+    const [first, ...rest] = lure.split('. ');
+    const filler = 'An ordinary paragraph about the weather.';
+    expect(severity(await matching.scan(scan({ reset: true, chunks: [filler, first!] }), frame(1)))).toMatch(/none|info/);
+    const base = filler.length + 1 + first!.length;
+    const answer = await matching.scan(scan({ base, chunks: rest }), frame(1));
+    expect(answer.status).toBe('found');
+    if (answer.status !== 'found') return;
+    expect(answer.finding.severity).toMatch(/caution|warning/);
+    const whole = [filler, first, ...rest].join('\n');
+    for (const item of answer.finding.evidence) expect(whole.slice(item.start, item.end)).toBe(item.quote);
+    // What crosses back to the page passes the page's own check of the answer.
+    expect(parseScanAnswer(JSON.parse(JSON.stringify(answer)))).toEqual(answer);
+  });
+
+  it('answers resync for a stream it does not know, another document of the frame, or a length out of step', async () => {
+    const matching = new Matching(async () => pack);
+    expect(await matching.scan(scan({ chunks: ['text'] }), frame(1))).toEqual({ status: 'resync' });
+    await matching.scan(scan({ reset: true, chunks: ['12345'] }), frame(1));
+    expect(await matching.scan(scan({ stream: 'otherdoc', base: 5 }), frame(1))).toEqual({ status: 'resync' });
+    await matching.scan(scan({ reset: true, chunks: ['12345'] }), frame(1));
+    expect(await matching.scan(scan({ base: 4, chunks: ['x'] }), frame(1))).toEqual({ status: 'resync' });
+    // The stream out of step is gone: even the right length must start over now.
+    expect(await matching.scan(scan({ base: 5 }), frame(1))).toEqual({ status: 'resync' });
+    expect(matching.heldChars).toBe(0);
+  });
+
+  it('keeps frames apart, and lets a closed tab’s text go', async () => {
+    const matching = new Matching(async () => pack);
+    await matching.scan(scan({ reset: true, chunks: ['top frame text'] }), frame(1, 0));
+    await matching.scan(scan({ reset: true, chunks: ['child'] }), frame(1, 7));
+    await matching.scan(scan({ reset: true, chunks: ['other tab'] }), frame(2, 0));
+    expect(matching.heldChars).toBe('top frame text'.length + 'child'.length + 'other tab'.length);
+    expect(severity(await matching.scan(scan({ base: 5 }), frame(1, 7)))).toBe('none');
+    matching.forgetTab(1);
+    expect(matching.heldChars).toBe('other tab'.length);
+    expect(await matching.scan(scan({ base: 5 }), frame(1, 7))).toEqual({ status: 'resync' });
+  });
+
+  it('drops the least recently used streams beyond its limit, never the one just used', async () => {
+    const matching = new Matching(async () => pack, 100);
+    await matching.scan(scan({ reset: true, chunks: ['a'.repeat(40)] }), frame(1));
+    await matching.scan(scan({ reset: true, chunks: ['b'.repeat(40)] }), frame(2));
+    await matching.scan(scan({ base: 40, chunks: ['a'] }), frame(1)); // tab 1 is now the most recent
+    await matching.scan(scan({ reset: true, chunks: ['c'.repeat(40)] }), frame(3));
+    expect(await matching.scan(scan({ base: 40 }), frame(2))).toEqual({ status: 'resync' });
+    expect(severity(await matching.scan(scan({ base: 42 }), frame(1)))).toBe('none');
+    await matching.scan(scan({ reset: true, chunks: ['d'.repeat(500)] }), frame(4));
+    expect(severity(await matching.scan(scan({ base: 500 }), frame(4)))).toBe('none');
+    expect(matching.heldChars).toBe(500);
+  });
+
+  it('checks a field and keeps nothing of it', async () => {
+    const matching = new Matching(async () => pack);
+    const hint = await matching.checkField('Happy to help. I hold an active TS/SCI clearance and work nights.', 'jobs.example');
+    expect(hint?.kind).toBe('clearance');
+    expect(hint?.quote).toMatch(/TS\/SCI clearance/);
+    expect(hint?.why.en.length).toBeGreaterThan(10);
+    expect(await matching.checkField('Looking forward to the weekend hike!', 'jobs.example')).toBeNull();
+    expect(matching.heldChars).toBe(0);
+  });
+});
+
+describe('the background routes scans', () => {
+  it('only from content scripts; a closed tab’s streams go', async () => {
+    const browser = new FakeBrowser();
+    startBackground(browser.platform({ kind: 'extension' }), { pack: async () => pack });
+    const popup = browser.platform({ kind: 'extension', url: 'popup.html' });
+    const page = browser.platform({ kind: 'content', tabId: 4, frameId: 0, url: 'https://example.com/' });
+    expect(await popup.runtime.sendMessage(scan({ reset: true, chunks: [lure] }))).toBeUndefined();
+    const answer = parseScanAnswer(await page.runtime.sendMessage(scan({ reset: true, chunks: [lure] })));
+    expect(answer?.status === 'found' && answer.finding.severity).toMatch(/caution|warning/);
+    await browser.removeTab(4);
+    expect(await page.runtime.sendMessage(scan({ base: lure.length }))).toEqual({ status: 'resync' });
+  });
+
+  it('ignores malformed scans', async () => {
+    const browser = new FakeBrowser();
+    const service = startBackground(browser.platform({ kind: 'extension' }), { pack: async () => pack });
+    const sender = frame(1);
+    for (const bad of [
+      { ...scan({}), stream: 'x' },
+      { ...scan({}), base: -1 },
+      { ...scan({}), chunks: [1] },
+      { ...scan({}), chunks: ['a'.repeat(4_000_001)] },
+      { ...scan({}), sensitivity: 'extreme' },
+      { ...scan({}), reset: 'yes' },
+    ]) {
+      expect(service.handle(bad, sender)).toBeUndefined();
+    }
+  });
+});
