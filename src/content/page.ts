@@ -68,6 +68,8 @@ export async function startPage(platform: PagePlatform, win: Window, doc: Docume
   /** The options of the last answer: unchanged options and no new text need no new request. */
   let scoredWith = '';
   let lastAsked = -Infinity;
+  /** A request failed: what the matcher holds is not what this frame sent, so the next look reads the page anew. */
+  let outOfStep = false;
   let lastSent = '';
   let dismissedAt: number | null = dismissedScore(await platform.storage.get(DISMISSED_KEY), currentPageKey());
   let counted = false;
@@ -235,6 +237,10 @@ export async function startPage(platform: PagePlatform, win: Window, doc: Docume
       markReady();
       return Promise.resolve();
     }
+    if (outOfStep) {
+      outOfStep = false;
+      return readAll();
+    }
     return sync();
   };
 
@@ -282,10 +288,11 @@ export async function startPage(platform: PagePlatform, win: Window, doc: Docume
         scoredWith = optionsKey;
         afterFinding();
       } while (syncAgain);
-    } catch (error) {
-      // The matcher could not answer (it failed to load its rules): nothing to show; the next change asks again.
-      if (!stopped) console.warn('LureWatch could not check this page:', error);
-      needsReset = true;
+    } catch {
+      // No answer (the extension is being reloaded, or the matcher failed): the text sent is lost with it, so the
+      // matcher's stream no longer matches ours. The next change reads the page again; until then, nothing to show.
+      if (!platform.runtime.isConnected()) teardown();
+      else outOfStep = true;
     } finally {
       syncing = false;
     }

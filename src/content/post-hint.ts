@@ -31,7 +31,14 @@ export async function startPostHints(platform: PagePlatform, win: Window, doc: D
   const lang: 'en' | 'zh' = platform.i18n.uiLanguage().toLowerCase().startsWith('zh') ? 'zh' : 'en';
   const debounceMs = options.debounceMs ?? DEBOUNCE_MS;
   const followMs = options.followMs ?? FOLLOW_MS;
-  let settings: Settings = await readSettings(platform);
+  // Read on the first input event, not at start: most pages are never typed into, and every storage read is a
+  // round trip to the browser that the page's load would pay for.
+  let settings: Settings | null = null;
+  let reading: Promise<void> | null = null;
+  const readOnce = (): Promise<void> =>
+    (reading ??= readSettings(platform).then((read) => {
+      settings ??= read; // a change heard meanwhile is newer
+    }));
   const hint = new Hint(doc, options.openShadow);
   /** Fields resolved once per element: an input event then costs a map lookup and a timer, not a style query. */
   const resolved = new WeakMap<Element, Field | null>();
@@ -71,7 +78,7 @@ export async function startPostHints(platform: PagePlatform, win: Window, doc: D
     const active = focused();
     return active !== null && (active === field.element || field.element.contains(active));
   };
-  const allowed = (): boolean => hintsAllowed(settings, win.location.hostname, Date.now());
+  const allowed = (): boolean => settings !== null && hintsAllowed(settings, win.location.hostname, Date.now());
 
   const hide = (): void => {
     hint.hide();
@@ -81,6 +88,10 @@ export async function startPostHints(platform: PagePlatform, win: Window, doc: D
 
   const check = (field: Field): void => {
     if (stopped || !platform.runtime.isConnected()) return teardown();
+    if (!settings) {
+      readOnce().then(() => check(field), () => undefined);
+      return;
+    }
     // Checked again before every read (the input-event cache can be stale): a "show password" toggle turns a
     // password field into a text field and back, and a page may hide or disable a field at any time.
     if (readableField(field.element) === null) {
@@ -165,6 +176,7 @@ export async function startPostHints(platform: PagePlatform, win: Window, doc: D
   const onInput = (event: Event): void => {
     const field = fieldOf(event.composedPath()[0] ?? event.target);
     if (!field) return;
+    if (!settings) readOnce().catch(() => undefined); // ready by the time the pause is over
     pending = field;
     clearTimeout(timer);
     timer = setTimeout(() => {

@@ -1,7 +1,7 @@
 // The only module that imports webextension-polyfill. Everything else talks to the Platform interface, so unit
 // tests can replace this file with an in-memory fake.
 import browser from 'webextension-polyfill';
-import type { MessageSender, Platform, StorageChanges } from './types.js';
+import { REQUEST_PORT, type MessageSender, type Platform, type PortReply, type PortRequest, type StorageChanges } from './types.js';
 
 export function createBrowserPlatform(): Platform {
   return {
@@ -24,17 +24,34 @@ export function createBrowserPlatform(): Platform {
     runtime: {
       sendMessage: (message) => browser.runtime.sendMessage(message),
       onMessage(listener) {
-        const wrapped = (message: unknown, sender: browser.Runtime.MessageSender): Promise<unknown> | undefined => {
-          const from: MessageSender = {
-            tabId: sender.tab?.id,
-            frameId: sender.frameId,
-            url: sender.url,
-            fromExtensionPage: sender.tab === undefined && sender.id === browser.runtime.id,
-          };
-          return listener(message, from);
+        const wrapped = (message: unknown, sender: browser.Runtime.MessageSender): Promise<unknown> | undefined =>
+          listener(message, senderOf(sender));
+        // Content scripts send their requests over a port (see REQUEST_PORT): same listener, same answers.
+        const onConnect = (port: browser.Runtime.Port): void => {
+          if (port.name !== REQUEST_PORT || !port.sender) return;
+          const from = senderOf(port.sender);
+          port.onMessage.addListener((raw: unknown) => {
+            const request = raw as PortRequest;
+            if (typeof request?.id !== 'number') return;
+            const reply = (body: Omit<PortReply, 'id'>): void => {
+              try {
+                port.postMessage({ id: request.id, ...body } satisfies PortReply);
+              } catch {
+                // The frame went away (navigated, closed) before its answer: nobody is waiting.
+              }
+            };
+            Promise.resolve(listener(request.message, from)).then(
+              (answer) => reply({ answer }),
+              (error: unknown) => reply({ error: error instanceof Error ? error.message : String(error) }),
+            );
+          });
         };
         browser.runtime.onMessage.addListener(wrapped);
-        return () => browser.runtime.onMessage.removeListener(wrapped);
+        browser.runtime.onConnect.addListener(onConnect);
+        return () => {
+          browser.runtime.onMessage.removeListener(wrapped);
+          browser.runtime.onConnect.removeListener(onConnect);
+        };
       },
       isConnected: () => {
         try {
@@ -78,5 +95,14 @@ export function createBrowserPlatform(): Platform {
         });
       },
     },
+  };
+}
+
+function senderOf(sender: browser.Runtime.MessageSender): MessageSender {
+  return {
+    tabId: sender.tab?.id,
+    frameId: sender.frameId,
+    url: sender.url,
+    fromExtensionPage: sender.tab === undefined && sender.id === browser.runtime.id,
   };
 }

@@ -2,7 +2,7 @@
 // and started in every frame of every page, where the polyfill's 10 KB and its start-up (it wraps the whole API in
 // proxies) would be paid each time; the few calls a page needs are promise-based in both browsers anyway (Chrome's
 // Manifest V3 API, Firefox's `browser`). Extension pages and the background keep the polyfill (browser.ts).
-import type { MessageSender, PagePlatform, StorageChanges } from './types.js';
+import { REQUEST_PORT, type MessageSender, type PagePlatform, type PortReply, type PortRequest, type StorageChanges } from './types.js';
 
 interface NativeEvent<Listener> {
   addListener(listener: Listener): void;
@@ -16,12 +16,17 @@ interface NativeSender {
 }
 type NativeMessageListener = (message: unknown, sender: NativeSender, respond: (answer: unknown) => void) => boolean;
 type NativeStorageListener = (changes: StorageChanges, area: string) => void;
+interface NativePort {
+  postMessage(message: unknown): void;
+  onMessage: NativeEvent<(message: unknown) => void>;
+  onDisconnect: NativeEvent<() => void>;
+}
 
 /** The part of `chrome` / `browser` used here. */
 interface NativeApi {
   runtime: {
     readonly id?: string;
-    sendMessage(message: unknown): Promise<unknown>;
+    connect(options: { name: string }): NativePort;
     onMessage: NativeEvent<NativeMessageListener>;
   };
   storage: {
@@ -31,13 +36,6 @@ interface NativeApi {
   i18n: { getUILanguage(): string; getMessage(key: string, substitutions?: string[]): string };
 }
 
-/**
- * How webextension-polyfill in the background sends back a rejected listener promise in Chrome (whose API has no
- * way to reject a message): an ordinary answer, which the sender must turn back into a rejection.
- */
-const POLYFILL_REJECTION = '__mozWebExtensionPolyfillReject__';
-/** Chrome's complaint when a listener took a message without answering: an empty answer, as in Firefox. */
-const NO_ANSWER = 'The message port closed before a response was received.';
 
 export function createPagePlatform(): PagePlatform {
   // Firefox has `browser`; Chrome only `chrome`. Page scripts cannot define either for us: content scripts run in
@@ -45,6 +43,7 @@ export function createPagePlatform(): PagePlatform {
   const scope = globalThis as { browser?: NativeApi; chrome?: NativeApi };
   const api = scope.browser ?? scope.chrome;
   if (!api?.runtime) throw new Error('no extension API in this context');
+  const requests = new RequestPort(api);
   return {
     storage: {
       async get(key) {
@@ -60,16 +59,7 @@ export function createPagePlatform(): PagePlatform {
       },
     },
     runtime: {
-      async sendMessage(message) {
-        const answer = await api.runtime.sendMessage(message).catch((error: unknown) => {
-          if (error instanceof Error && error.message === NO_ANSWER) return undefined;
-          throw error;
-        });
-        if (isRecord(answer) && answer[POLYFILL_REJECTION] === true) {
-          throw new Error(typeof answer.message === 'string' ? answer.message : 'the background refused');
-        }
-        return answer;
-      },
+      sendMessage: (message) => requests.send(message),
       onMessage(listener) {
         // Answered through `respond` (returning true keeps the channel open), which both browsers support; Chrome
         // does not take a returned promise.
@@ -103,6 +93,50 @@ export function createPagePlatform(): PagePlatform {
   };
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
+/**
+ * Requests to the background over one port (see REQUEST_PORT), opened on first use and again after it closed: the
+ * background's service worker is stopped when idle, and a page put in the back-forward cache loses its ports.
+ * Requests still waiting when the port closes are rejected, as a failed sendMessage would be.
+ */
+class RequestPort {
+  private port: NativePort | null = null;
+  private nextId = 1;
+  private readonly waiting = new Map<number, { resolve: (answer: unknown) => void; reject: (error: Error) => void }>();
+
+  constructor(private readonly api: NativeApi) {}
+
+  send(message: unknown): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      const id = this.nextId++;
+      this.waiting.set(id, { resolve, reject });
+      try {
+        this.open().postMessage({ id, message } satisfies PortRequest);
+      } catch (error) {
+        // "Extension context invalidated", or a port that closed under us.
+        this.waiting.delete(id);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    });
+  }
+
+  private open(): NativePort {
+    if (this.port) return this.port;
+    const port = this.api.runtime.connect({ name: REQUEST_PORT });
+    port.onMessage.addListener((raw) => {
+      const reply = raw as PortReply;
+      const waiter = typeof reply?.id === 'number' ? this.waiting.get(reply.id) : undefined;
+      if (!waiter) return;
+      this.waiting.delete(reply.id);
+      if (typeof reply.error === 'string') waiter.reject(new Error(reply.error));
+      else waiter.resolve(reply.answer);
+    });
+    port.onDisconnect.addListener(() => {
+      if (this.port === port) this.port = null;
+      const closed = new Error('the connection to the LureWatch background closed');
+      for (const waiter of this.waiting.values()) waiter.reject(closed);
+      this.waiting.clear();
+    });
+    this.port = port;
+    return port;
+  }
 }

@@ -235,4 +235,41 @@ describe('content page controller', () => {
     expect(scans.map((scan) => scan.reset)).toEqual([false, true]);
     expect(scans[1]!.chunks.join('\n')).toContain(first);
   });
+
+  it('a request that failed leaves the matcher out of step: the next change reads the page again, and the lure shows', async () => {
+    const browser = new FakeBrowser({ language: 'en-US' });
+    const platform = browser.platform({ kind: 'extension' });
+    let failNextScan = false;
+    const onMessage: typeof platform.runtime.onMessage = (listener) =>
+      platform.runtime.onMessage((message, sender) => {
+        if (failNextScan && (message as { type?: string }).type === 'scan') {
+          failNextScan = false;
+          return Promise.reject(new Error('the matcher failed'));
+        }
+        return listener(message, sender);
+      });
+    startBackground({ ...platform, runtime: { ...platform.runtime, onMessage } });
+    const [first, ...rest] = lure.split('. ');
+    const p = document.createElement('p');
+    p.textContent = `${first}. A quiet day on the forum today.`;
+    document.body.append(p);
+    stop = await startPage(browser.platform({ kind: 'content', tabId: 1, frameId: 0, url: location.href }), window, document, {
+      openShadow: true,
+      testHooks: true,
+    });
+    failNextScan = true;
+    const middle = document.createElement('p');
+    middle.textContent = rest.slice(0, 2).join('. '); // sent, and lost with the failed request
+    document.body.append(middle);
+    await until(() => !failNextScan);
+    expect(banner()).toBeNull();
+    const scansBefore = browser.messagesOfType('scan').length;
+    const last = document.createElement('p');
+    last.textContent = rest.slice(2).join('. ');
+    document.body.append(last);
+    await until(() => banner()?.isConnected === true);
+    const scans = browser.messagesOfType('scan').slice(scansBefore) as Array<{ reset: boolean; chunks: string[] }>;
+    expect(scans.map((scan) => scan.reset)).toEqual([true]);
+    expect(scans[0]!.chunks.join('\n')).toContain(rest[0]!);
+  });
 });

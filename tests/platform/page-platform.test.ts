@@ -1,6 +1,6 @@
-// The content script's lean adapter over the native API (no polyfill): promise answers, the polyfill's way of
-// sending a rejection from the background, Chrome's "no answer" complaint, answers through `respond`, storage
-// changes of the local area only, and a dead context noticed without throwing.
+// The content script's lean adapter over the native API (no polyfill): requests over one port with answers matched
+// by id, a closed port failing what waits and reopening for what follows, answers to the background through
+// `respond`, storage changes of the local area only, and a dead context noticed without throwing.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPagePlatform } from '../../src/platform/page.js';
 
@@ -15,11 +15,40 @@ class FakeEvent {
   }
 }
 
-function install(sendMessage: (message: unknown) => Promise<unknown>) {
+/** One end of a port, as the content script holds it; `answer` plays the background. */
+class FakePort {
+  readonly onMessage = new FakeEvent();
+  readonly onDisconnect = new FakeEvent();
+  readonly posted: unknown[] = [];
+  constructor(private readonly answer: (request: { id: number; message: unknown }, port: FakePort) => void) {}
+  postMessage(message: unknown): void {
+    this.posted.push(message);
+    queueMicrotask(() => this.answer(JSON.parse(JSON.stringify(message)) as { id: number; message: unknown }, this));
+  }
+  reply(reply: unknown): void {
+    for (const listener of this.onMessage.listeners) (listener as (m: unknown) => void)(JSON.parse(JSON.stringify(reply)));
+  }
+  disconnect(): void {
+    for (const listener of this.onDisconnect.listeners) (listener as () => void)();
+  }
+}
+
+function install(answer: (request: { id: number; message: unknown }, port: FakePort) => void = () => undefined) {
+  const ports: FakePort[] = [];
   const api = {
-    runtime: { id: 'lurewatch-id' as string | undefined, sendMessage, onMessage: new FakeEvent() },
+    runtime: {
+      id: 'lurewatch-id' as string | undefined,
+      connect: ({ name }: { name: string }) => {
+        expect(name).toBe('lurewatch-requests');
+        const port = new FakePort(answer);
+        ports.push(port);
+        return port;
+      },
+      onMessage: new FakeEvent(),
+    },
     storage: { local: { get: async (key: string) => ({ [key]: `value of ${key}` }) }, onChanged: new FakeEvent() },
     i18n: { getUILanguage: () => 'zh-CN', getMessage: (key: string) => `message ${key}` },
+    ports,
   };
   (globalThis as { chrome?: unknown }).chrome = api;
   return api;
@@ -29,23 +58,44 @@ afterEach(() => {
 });
 
 describe('createPagePlatform', () => {
-  it('passes answers through, turns the polyfill’s rejection back into one, and reads no answer as undefined', async () => {
-    const answers: Array<() => Promise<unknown>> = [
-      async () => ({ status: 'found' }),
-      async () => ({ __mozWebExtensionPolyfillReject__: true, message: 'quota exceeded' }),
-      async () => Promise.reject(new Error('The message port closed before a response was received.')),
-      async () => Promise.reject(new Error('Could not establish connection. Receiving end does not exist.')),
-    ];
-    install(() => answers.shift()!());
+  it('sends requests over one port and matches answers to requests by id, in any order', async () => {
+    const api = install((request, port) => {
+      const { n } = request.message as { n: number };
+      // Answer the first request last.
+      if (n === 1) setTimeout(() => port.reply({ id: request.id, answer: 'one' }), 5);
+      else if (n === 3) port.reply({ id: request.id, error: 'quota exceeded' });
+      else port.reply({ id: request.id, answer: `n${n}` });
+    });
     const platform = createPagePlatform();
-    await expect(platform.runtime.sendMessage({})).resolves.toEqual({ status: 'found' });
-    await expect(platform.runtime.sendMessage({})).rejects.toThrow('quota exceeded');
-    await expect(platform.runtime.sendMessage({})).resolves.toBeUndefined();
-    await expect(platform.runtime.sendMessage({})).rejects.toThrow('Receiving end does not exist');
+    const answers = [1, 2, 3, 4].map((n) => platform.runtime.sendMessage({ n }).catch((error: Error) => `rejected: ${error.message}`));
+    expect(await Promise.all(answers)).toEqual(['one', 'n2', 'rejected: quota exceeded', 'n4']);
+    expect(api.ports).toHaveLength(1);
+    expect(api.ports[0]!.posted).toHaveLength(4);
+  });
+
+  it('rejects what is still waiting when the port closes, and opens a new port for the next request', async () => {
+    const api = install((request, port) => {
+      if ((request.message as { n: number }).n === 2) port.reply({ id: request.id, answer: 'after reconnect' });
+    });
+    const platform = createPagePlatform();
+    const waiting = platform.runtime.sendMessage({ n: 1 });
+    await Promise.resolve();
+    api.ports[0]!.disconnect(); // the service worker was stopped
+    await expect(waiting).rejects.toThrow('closed');
+    await expect(platform.runtime.sendMessage({ n: 2 })).resolves.toBe('after reconnect');
+    expect(api.ports).toHaveLength(2);
+  });
+
+  it('rejects at once when the extension context is gone', async () => {
+    const api = install();
+    api.runtime.connect = () => {
+      throw new Error('Extension context invalidated.');
+    };
+    await expect(createPagePlatform().runtime.sendMessage({})).rejects.toThrow('invalidated');
   });
 
   it('answers messages through respond, and only when the listener has something to say', async () => {
-    const api = install(async () => undefined);
+    const api = install();
     const platform = createPagePlatform();
     const stop = platform.runtime.onMessage((message, sender) =>
       (message as { type: string }).type === 'page-state' ? Promise.resolve({ from: sender.tabId ?? 'extension' }) : undefined,
@@ -61,7 +111,7 @@ describe('createPagePlatform', () => {
   });
 
   it('reads storage, hears changes of the local area only, and knows when the extension went away', async () => {
-    const api = install(async () => undefined);
+    const api = install();
     const platform = createPagePlatform();
     expect(await platform.storage.get('settings')).toBe('value of settings');
     const heard: unknown[] = [];
