@@ -38,6 +38,11 @@ export interface ScanRequest {
   reset: boolean;
   base: number;
   chunks: string[];
+  /**
+   * The last chunk is cut short (a huge survey goes out in parts, so that no message is a long task to serialise):
+   * the background holds it, and the next request's first chunk continues it.
+   */
+  open: boolean;
   host: string;
   sensitivity: Sensitivity;
   families: Partial<Record<Family, boolean>>;
@@ -118,7 +123,7 @@ export function parseToContent(value: unknown): ToContent | null {
 function parseScan(v: Record<string, unknown>): ScanRequest | null {
   if (typeof v.stream !== 'string' || !/^[0-9a-z]{8,40}$/.test(v.stream) || typeof v.reset !== 'boolean') return null;
   if (!Number.isSafeInteger(v.base) || (v.base as number) < 0 || (v.base as number) > MAX_STREAM_CHARS) return null;
-  if (!Array.isArray(v.chunks) || !v.chunks.every((chunk) => typeof chunk === 'string')) return null;
+  if (!Array.isArray(v.chunks) || !v.chunks.every((chunk) => typeof chunk === 'string') || typeof v.open !== 'boolean') return null;
   const chunks = v.chunks as string[];
   if (chunks.reduce((sum, chunk) => sum + chunk.length + 1, v.base as number) > MAX_STREAM_CHARS) return null;
   if (!isHost(v.host) || !oneOf(SENSITIVITIES, v.sensitivity) || !isRecord(v.families)) return null;
@@ -126,7 +131,7 @@ function parseScan(v: Record<string, unknown>): ScanRequest | null {
   for (const family of ['espionage', 'fraud'] as const) {
     if (typeof v.families[family] === 'boolean') families[family] = v.families[family];
   }
-  return { type: 'scan', stream: v.stream, reset: v.reset, base: v.base as number, chunks, host: v.host, sensitivity: v.sensitivity, families };
+  return { type: 'scan', stream: v.stream, reset: v.reset, base: v.base as number, chunks, open: v.open, host: v.host, sensitivity: v.sensitivity, families };
 }
 
 /** The finding fields of a report or of a scan answer; null when any is malformed. */

@@ -3,7 +3,7 @@
 // off the page's main thread. The text stays in this process's memory: held per frame while its page is open,
 // dropped when the tab closes or the frame starts a new document, and never stored or sent anywhere.
 import { checkDisclosure } from '../core/disclosure.js';
-import { HitStream } from '../core/hit-stream.js';
+import { HitStream, nextChunkStart } from '../core/hit-stream.js';
 import type { Pack } from '../core/pack.js';
 import { categoryOfHost } from '../core/site.js';
 import type { FieldHint, Finding, ScanAnswer, ScanRequest } from '../messages.js';
@@ -18,6 +18,13 @@ export const MAX_HELD_CHARS = 32_000_000;
 interface FrameStream {
   token: string;
   stream: HitStream;
+  /** The first part of a chunk whose rest is still to come (ScanRequest.open); matched once whole. */
+  partial: string | null;
+}
+
+/** The stream's length as the frame counts it: what is matched, and a chunk begun. */
+function heldLength(entry: FrameStream): number {
+  return entry.partial === null ? entry.stream.length : nextChunkStart(entry.stream.length) + entry.partial.length;
 }
 
 export class Matching {
@@ -36,17 +43,23 @@ export class Matching {
     let entry = this.streams.get(key);
     if (request.reset) {
       this.forget(key);
-      entry = { token: request.stream, stream: new HitStream(pack) };
-    } else if (!entry || entry.token !== request.stream || entry.stream.length !== request.base) {
+      entry = { token: request.stream, stream: new HitStream(pack), partial: null };
+    } else if (!entry || entry.token !== request.stream || heldLength(entry) !== request.base) {
       // Restarted (a service worker is stopped when idle), evicted, or out of step: the frame starts over.
       this.forget(key);
       return { status: 'resync' };
     } else {
       this.streams.delete(key);
     }
-    this.held -= entry.stream.length;
-    for (const chunk of request.chunks) entry.stream.append(chunk);
-    this.held += entry.stream.length;
+    this.held -= heldLength(entry);
+    const chunks = [...request.chunks];
+    if (entry.partial !== null && chunks.length > 0) {
+      chunks[0] = entry.partial + chunks[0]!;
+      entry.partial = null;
+    }
+    if (request.open) entry.partial = chunks.pop() ?? '';
+    for (const chunk of chunks) entry.stream.append(chunk);
+    this.held += heldLength(entry);
     this.streams.set(key, entry);
     this.evictBeyondLimit();
     const detection = entry.stream.detect({ sensitivity: request.sensitivity, hostname: request.host, families: request.families });
@@ -82,7 +95,7 @@ export class Matching {
   private forget(key: string): void {
     const entry = this.streams.get(key);
     if (!entry) return;
-    this.held -= entry.stream.length;
+    this.held -= heldLength(entry);
     this.streams.delete(key);
   }
 

@@ -38,6 +38,11 @@ const HAN = /\p{Script=Han}/u;
  * request is an IPC hop that costs the page more than reading a message does). A lure still shows within a second.
  */
 export const SYNC_INTERVAL_MS = 250;
+/**
+ * Text per request. Chrome serialises extension messages as JSON at roughly 50 MB/s on a slow machine, so a
+ * megabyte in one message would be a long task of its own; parts of this size are a few milliseconds each.
+ */
+const MESSAGE_CHARS = 128 * 1024;
 
 export interface PageOptions {
   openShadow: boolean;
@@ -265,7 +270,7 @@ export async function startPage(platform: PagePlatform, win: Window, doc: Docume
           afterFinding();
           continue;
         }
-        if (!needsReset) {
+        if (!needsReset && !stream.isOpen) {
           const wait = lastAsked + SYNC_INTERVAL_MS - performance.now();
           if (wait > 0) {
             await new Promise((resolve) => setTimeout(resolve, wait));
@@ -277,7 +282,7 @@ export async function startPage(platform: PagePlatform, win: Window, doc: Docume
         const reset = needsReset;
         needsReset = false;
         const base = reset ? 0 : stream.sentLength;
-        const answer = await askMatcher({ type: 'scan', stream: token, reset, base, chunks: stream.takePending(), ...options });
+        const answer = await askMatcher({ type: 'scan', stream: token, reset, base, ...stream.takePending(MESSAGE_CHARS), ...options });
         if (stopped) return;
         if (asked !== generation) continue; // the stream started over meanwhile: its own request follows
         if (answer.status === 'resync') {
@@ -286,7 +291,9 @@ export async function startPage(platform: PagePlatform, win: Window, doc: Docume
         }
         detection = answer.finding;
         scoredWith = optionsKey;
-        afterFinding();
+        // A survey's later parts follow at once; the finding so far is shown only once the whole page is in.
+        if (stream.isOpen) syncAgain = true;
+        else afterFinding();
       } while (syncAgain);
     } catch {
       // No answer (the extension is being reloaded, or the matcher failed): the text sent is lost with it, so the

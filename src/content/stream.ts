@@ -1,24 +1,36 @@
 // The page's text as a stream of chunks: the first survey of the document, then the text of what changed, in the
 // order it arrived (a chat's messages). The frame keeps only what maps the stream back to the page (which text node
 // starts where); the text goes to the background's matcher (background/matching.ts), which holds the same stream
-// and answers with evidence in stream offsets. Chunks wait in `pending` until they are sent.
+// and answers with evidence in stream offsets. Chunks wait in `unsent` until they are sent.
 import { nextChunkStart } from '../core/hit-stream.js';
 import type { ExtractedText } from './extract.js';
+
+export interface Pending {
+  chunks: string[];
+  /** The last chunk is cut short: its rest opens the next request (see ScanRequest.open). */
+  open: boolean;
+}
 
 export class TextStream {
   private size = 0;
   /** Text nodes and their stream offsets, side by side: two flat arrays, not an object per node (big pages). */
   private nodes: Text[] = [];
   private starts: number[] = [];
+  /** Chunks not sent yet (the first may be the rest of one sent in part), and where each ends in the stream. */
   private unsent: string[] = [];
+  private unsentEnds: number[] = [];
+  private sent = 0;
+  private cut = false;
 
   /** The stream's length, sent and unsent chunks included. */
   get length(): number {
     return this.size;
   }
 
-  /** Sent chunks' total length: what the background holds once it has everything sent so far. */
-  sentLength = 0;
+  /** How much of the stream the background holds once it has everything sent so far (what it checks as `base`). */
+  get sentLength(): number {
+    return this.sent;
+  }
 
   append(chunk: ExtractedText): void {
     if (chunk.text.length === 0) return; // the background skips empty chunks too, so lengths agree
@@ -27,8 +39,9 @@ export class TextStream {
       this.nodes.push(segment.node);
       this.starts.push(segment.start + base);
     }
-    this.unsent.push(chunk.text);
     this.size = base + chunk.text.length;
+    this.unsent.push(chunk.text);
+    this.unsentEnds.push(this.size);
   }
 
   /** Whether chunks wait to be sent. */
@@ -36,12 +49,37 @@ export class TextStream {
     return this.unsent.length > 0;
   }
 
-  /** The chunks not sent yet, handed over once: the stream counts them as sent. */
-  takePending(): string[] {
-    const chunks = this.unsent;
-    this.unsent = [];
-    this.sentLength = this.size;
-    return chunks;
+  /** Whether the last request cut a chunk short: its rest must go next, before anything else. */
+  get isOpen(): boolean {
+    return this.cut;
+  }
+
+  /**
+   * Up to `limit` characters of what is not sent yet, handed over once: the stream counts them as sent. A chunk
+   * longer than what is left of the limit is cut (one huge survey goes out in several requests, none of them a
+   * long task to serialise), and the background joins the parts before matching, so no phrase is cut.
+   */
+  takePending(limit = Infinity): Pending {
+    const chunks: string[] = [];
+    let budget = limit;
+    while (this.unsent.length > 0 && budget > 0) {
+      const next = this.unsent[0]!;
+      if (next.length <= budget) {
+        chunks.push(next);
+        budget -= next.length;
+        this.sent = this.unsentEnds[0]!;
+        this.unsent.shift();
+        this.unsentEnds.shift();
+        this.cut = false;
+      } else {
+        chunks.push(next.slice(0, budget));
+        this.unsent[0] = next.slice(budget);
+        this.sent = this.unsentEnds[0]! - this.unsent[0].length;
+        this.cut = true;
+        return { chunks, open: true };
+      }
+    }
+    return { chunks, open: false };
   }
 
   /** The text node and offset behind a stream offset, if that node is still in the page. */
@@ -61,9 +99,11 @@ export class TextStream {
 
   clear(): void {
     this.size = 0;
-    this.sentLength = 0;
+    this.sent = 0;
+    this.cut = false;
     this.nodes = [];
     this.starts = [];
     this.unsent = [];
+    this.unsentEnds = [];
   }
 }

@@ -21,6 +21,7 @@ const scan = (overrides: Partial<ScanRequest>): ScanRequest => ({
   reset: false,
   base: 0,
   chunks: [],
+  open: false,
   host: 'example.com',
   sensitivity: 'medium',
   families: {},
@@ -55,6 +56,23 @@ describe('Matching', () => {
     // The stream out of step is gone: even the right length must start over now.
     expect(await matching.scan(scan({ base: 5 }), frame(1))).toEqual({ status: 'resync' });
     expect(matching.heldChars).toBe(0);
+  });
+
+  it('joins a chunk sent in parts before matching it, so a phrase cut between two requests still counts', async () => {
+    const matching = new Matching(async () => pack);
+    const whole = await new Matching(async () => pack).scan(scan({ reset: true, chunks: [lure] }), frame(1));
+    expect(severity(whole)).toMatch(/caution|warning/);
+    // Cut inside the first piece of evidence.
+    const evidence = whole.status === 'found' ? whole.finding.evidence[0]! : null;
+    const cut = evidence!.start + 2;
+    await matching.scan(scan({ reset: true, chunks: ['before', lure.slice(0, cut)], open: true }), frame(2));
+    expect(matching.heldChars).toBe('before\n'.length + cut);
+    // The frame counts the part it sent: a base that ignores it is out of step.
+    const parts = await matching.scan(scan({ base: 'before\n'.length + cut, chunks: [lure.slice(cut), 'after'] }), frame(2));
+    expect(parts.status === 'found' && parts.finding.evidence.map((e) => [e.rule, e.start - 'before\n'.length, e.end - 'before\n'.length])).toEqual(
+      whole.status === 'found' && whole.finding.evidence.map((e) => [e.rule, e.start, e.end]),
+    );
+    expect(matching.heldChars).toBe(['before', lure, 'after'].join('\n').length);
   });
 
   it('keeps frames apart, and lets a closed tab’s text go', async () => {

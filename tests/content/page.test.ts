@@ -272,4 +272,20 @@ describe('content page controller', () => {
     expect(scans.map((scan) => scan.reset)).toEqual([true]);
     expect(scans[0]!.chunks.join('\n')).toContain(rest[0]!);
   });
+
+  it('sends a long page in parts of bounded size, and finds a lure at its end', async () => {
+    const filler = 'An ordinary paragraph about gardening, tomatoes and the weather this spring. '.repeat(40);
+    for (let i = 0; i < 100; i++) {
+      const p = document.createElement('p');
+      p.textContent = filler;
+      document.body.append(p);
+    }
+    const browser = await start(lure);
+    expect(banner()?.isConnected).toBe(true);
+    const scans = browser.messagesOfType('scan') as Array<{ reset: boolean; open: boolean; chunks: string[] }>;
+    expect(scans.length).toBeGreaterThanOrEqual(3);
+    expect(scans.map((scan) => scan.reset)).toEqual([true, ...scans.slice(1).map(() => false)]);
+    expect(scans.map((scan) => scan.open)).toEqual([...scans.slice(1).map(() => true), false]);
+    for (const scan of scans) expect(scan.chunks.join('').length).toBeLessThanOrEqual(128 * 1024);
+  });
 });

@@ -3,7 +3,7 @@
 // text; the background's HitStream matches the same chunks. Evidence it finds must land on the very nodes.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extractVisibleText } from '../../src/content/extract.js';
-import { TextStream } from '../../src/content/stream.js';
+import { TextStream, type Pending } from '../../src/content/stream.js';
 import { HitStream } from '../../src/core/hit-stream.js';
 import { shippedPack, type Pack } from '../../src/core/pack.js';
 import { LURES } from '../fixtures/scenarios.js';
@@ -23,7 +23,7 @@ const paragraph = (text: string): HTMLElement => {
 /** Sends what the frame has not sent yet to the matcher's stream, as page.ts does through the background. */
 const send = (frame: TextStream, matcher: HitStream): void => {
   expect(matcher.length).toBe(frame.sentLength);
-  for (const chunk of frame.takePending()) matcher.append(chunk);
+  for (const chunk of frame.takePending().chunks) matcher.append(chunk);
   expect(matcher.length).toBe(frame.length);
 };
 
@@ -61,6 +61,30 @@ describe('TextStream and HitStream', () => {
     frame.append({ text: 'second', segments: [], truncated: false });
     send(frame, matcher);
     expect(frame.length).toBe('first\nsecond'.length);
+  });
+
+  it('hands a long chunk over in parts of a given size, counting each part as sent', () => {
+    const frame = new TextStream();
+    frame.append({ text: 'a'.repeat(10), segments: [], truncated: false });
+    frame.append({ text: 'b'.repeat(25), segments: [], truncated: false });
+    frame.append({ text: 'c'.repeat(3), segments: [], truncated: false });
+    const parts: Pending[] = [];
+    for (;;) {
+      const part = frame.takePending(12);
+      parts.push(part);
+      // What the background holds after this part: whole chunks joined by the separator, and the part begun.
+      const joined = parts.reduce((text, p, i) => text + (i > 0 && !parts[i - 1]!.open ? '\n' : '') + p.chunks.join('\n'), '');
+      expect(frame.sentLength).toBe(joined.length);
+      expect(frame.isOpen).toBe(part.open);
+      if (!frame.hasPending) break;
+    }
+    expect(parts.map((p) => [p.chunks.map((c) => c.length), p.open])).toEqual([
+      [[10, 2], true],
+      [[12], true],
+      [[11, 1], true],
+      [[2], false],
+    ]);
+    expect(frame.sentLength).toBe(frame.length);
   });
 
   it('forgets everything on clear, and says where no node is', () => {
