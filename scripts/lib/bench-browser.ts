@@ -135,6 +135,20 @@ export class Tab {
     return (await handle.jsonValue()) as number;
   }
 
+  /**
+   * The background's own count of milliseconds spent matching and decoding the pack (`lurewatchStats` in
+   * background/main.ts); null without our extension. Work there runs on the service worker's thread, not the page's,
+   * so the profiler above never sees it.
+   */
+  async backgroundMs(): Promise<number | null> {
+    const prefix = this.browser.ourPrefix;
+    if (prefix === null) return null;
+    const worker = this.browser.context.serviceWorkers().find((w) => w.url().startsWith(prefix));
+    if (!worker) return 0; // stopped: it has done nothing since it last counted
+    const stats = (await worker.evaluate('typeof lurewatchStats === "function" ? lurewatchStats() : null')) as { matchMs: number; packMs: number } | null;
+    return stats === null ? null : stats.matchMs + stats.packMs;
+  }
+
   async close(): Promise<void> {
     await this.cdp.detach().catch(() => undefined);
     await this.page.close().catch(() => undefined);

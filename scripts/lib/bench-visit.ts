@@ -38,10 +38,13 @@ export interface Visit {
   /** Chat page with the extension: ms from the lure message's arrival to the banner; null when no banner came. */
   lureToBannerMs: number | null;
   heapBytes: number;
+  /** The background's matching time during the visit (load and activities); null without the extension. */
+  backgroundMs: number | null;
 }
 
 export async function visit(tab: Tab, name: PageName, url: string): Promise<Visit> {
   const page = tab.page;
+  const backgroundBefore = await tab.backgroundMs();
   const load = await tab.profiled(async () => {
     await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
     await page.waitForTimeout(SETTLE_MS[name]);
@@ -87,7 +90,16 @@ export async function visit(tab: Tab, name: PageName, url: string): Promise<Visi
       activities.push({ label, cost, units: typed, unit: 'keystroke' });
     }
   }
-  return { load, activities, lureToBannerMs, heapBytes: await tab.heapBytes() };
+  const backgroundAfter = await tab.backgroundMs();
+  return {
+    load,
+    activities,
+    lureToBannerMs,
+    heapBytes: await tab.heapBytes(),
+    // A worker stopped and started again meanwhile counts from zero.
+    backgroundMs:
+      backgroundBefore === null || backgroundAfter === null ? null : backgroundAfter >= backgroundBefore ? backgroundAfter - backgroundBefore : backgroundAfter,
+  };
 }
 
 /** Text characters and DOM nodes of the page in a tab (for the table: what each page really holds). */

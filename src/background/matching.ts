@@ -31,6 +31,8 @@ export class Matching {
   /** By tab, then frame. A Map keeps insertion order: re-inserting on use makes its first entry the least recent. */
   private readonly streams = new Map<string, FrameStream>();
   private held = 0;
+  /** Time spent matching and scoring, for `npm run bench:page` (see BackgroundService.stats). */
+  private busy = 0;
 
   constructor(
     private readonly pack: () => Promise<Pack>,
@@ -39,6 +41,15 @@ export class Matching {
 
   async scan(request: ScanRequest, sender: MessageSender): Promise<ScanAnswer> {
     const pack = await this.pack();
+    const started = performance.now();
+    try {
+      return this.scanWith(pack, request, sender);
+    } finally {
+      this.busy += performance.now() - started;
+    }
+  }
+
+  private scanWith(pack: Pack, request: ScanRequest, sender: MessageSender): ScanAnswer {
     const key = `${sender.tabId ?? 'none'}/${sender.frameId ?? 0}`;
     let entry = this.streams.get(key);
     if (request.reset) {
@@ -77,7 +88,10 @@ export class Matching {
 
   /** A field's text, checked and dropped: nothing of it is kept. */
   async checkField(text: string, host: string): Promise<FieldHint | null> {
-    const found = checkDisclosure(text, { category: categoryOfHost(host) }, await this.pack());
+    const pack = await this.pack();
+    const started = performance.now();
+    const found = checkDisclosure(text, { category: categoryOfHost(host) }, pack);
+    this.busy += performance.now() - started;
     if (found.level !== 'hint' || !found.evidence || !found.kind || !found.why || !found.safer) return null;
     return { kind: found.kind, quote: found.evidence.quote, why: found.why, safer: found.safer };
   }
@@ -85,6 +99,11 @@ export class Matching {
   /** The tab closed: its frames' text goes. */
   forgetTab(tabId: number): void {
     for (const key of [...this.streams.keys()]) if (key.startsWith(`${tabId}/`)) this.forget(key);
+  }
+
+  /** Milliseconds spent matching and scoring so far. */
+  get busyMs(): number {
+    return this.busy;
   }
 
   /** Characters held now (for tests and the limit). */

@@ -42,6 +42,8 @@ describe('Matching', () => {
     expect(answer.finding.severity).toMatch(/caution|warning/);
     const whole = [filler, first, ...rest].join('\n');
     for (const item of answer.finding.evidence) expect(whole.slice(item.start, item.end)).toBe(item.quote);
+    // It counts the time it spent, for the page benchmark (a count, not a speed check).
+    expect(matching.busyMs).toBeGreaterThan(0);
     // What crosses back to the page passes the page's own check of the answer.
     expect(parseScanAnswer(JSON.parse(JSON.stringify(answer)))).toEqual(answer);
   });

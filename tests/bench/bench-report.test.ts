@@ -11,7 +11,7 @@ const cost = (oursMs: number, longestMs = oursMs, busyMs = oursMs * 2): ProfileC
   windowMs: 1000,
   functions: [],
 });
-const visit = (load: ProfileCost, heapBytes: number, extra: Partial<Visit> = {}): Visit => ({ load, activities: [], lureToBannerMs: null, heapBytes, ...extra });
+const visit = (load: ProfileCost, heapBytes: number, extra: Partial<Visit> = {}): Visit => ({ load, activities: [], lureToBannerMs: null, heapBytes, backgroundMs: null, ...extra });
 const MiB = 1024 * 1024;
 
 describe('page benchmark figures', () => {
@@ -38,6 +38,24 @@ describe('page benchmark figures', () => {
     expect(s.loadRatio).toBeCloseTo(51 / 49);
     expect(s.loadRatioVsControl).toBeCloseTo(51 / 50);
     expect(s.lateVisits).toBe(0);
+    expect(s.backgroundMs).toBeNull(); // not measured
+  });
+
+  it('reports the background’s matching time apart from the page’s, as a median, in the headline too', () => {
+    const runs = (name: 'typical' | 'mb', ms: number[]): PageRuns => ({
+      name,
+      size: { chars: 0, nodes: 0 },
+      withExt: ms.map((backgroundMs) => visit(cost(1), 0, { backgroundMs })),
+      without: [visit(cost(0), 0)],
+      loadWith: [],
+      loadWithout: [],
+      loadControl: [],
+    });
+    const typical = summarize(runs('typical', [0.9, 0.5, 0.7]));
+    const mb = summarize(runs('mb', [14, 16]));
+    expect(typical.backgroundMs).toBe(0.7);
+    expect(typical.oursMs).toBe(1); // the page's own figure is untouched
+    expect(headline([typical, mb], 0)).toMatchObject({ background_typical_ms: 0.7, background_mb_ms: 15 });
   });
 
   it('gives per-unit costs of an activity and the lure latency of the chat page', () => {
