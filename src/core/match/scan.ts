@@ -11,7 +11,7 @@
 import { expand, isLetterUnit, isPairAt } from '../fold/fold.js';
 import { DIGIT, EXPAND, SKIP, SPACE, type FoldTable } from '../fold/table.js';
 import type { Pack } from '../pack.js';
-import { LEADING_SPACE, TRAILING_SPACE, missDeep, step, type Automaton } from './automaton.js';
+import { CLASS_BITS, FREE, LEADING_SPACE, TRAILING_SPACE, missDeep, step, type Automaton } from './automaton.js';
 
 export interface PhraseHit {
   /** Index into pack.rules. */
@@ -88,10 +88,10 @@ export function scanPhrases(text: string, pack: Pack): PhraseHit[] {
           // that loop leaves fed >= len - 2).
           if (fed < len - 2) {
             const kk = ringUnit[fed & MASK]! >>> 16;
-            const cell = ((s >> 2) + kk) << 1;
-            const d = cells[cell]! ^ s;
+            const own = cells[(s >> 2) + kk]!;
+            const d = (own & FREE) ^ kk;
             const miss = (d | -d) >> 31;
-            let t = (cells[cell + 1]! & ~miss) | (cells[(((s & 1) * classes + kk) << 1) + 1]! & miss);
+            let t = ((own & ~miss) | (cells[(s & 1) * classes + kk]! & miss)) >> CLASS_BITS;
             if ((miss & s & 2) !== 0) t = missDeep(a, s, kk);
             fed++;
             if (t >= 0) {
@@ -156,10 +156,10 @@ export function scanPhrases(text: string, pack: Pack): PhraseHit[] {
     while (fed < len - 2) {
       const k = ringUnit[fed & MASK]! >>> 16;
       // As in findMatches: own transition or full row, selected by a mask; a loop only for deeper failure links.
-      const cell = ((s >> 2) + k) << 1;
-      const d = cells[cell]! ^ s;
+      const own = cells[(s >> 2) + k]!;
+      const d = (own & FREE) ^ k;
       const miss = (d | -d) >> 31;
-      let t = (cells[cell + 1]! & ~miss) | (cells[(((s & 1) * classes + k) << 1) + 1]! & miss);
+      let t = ((own & ~miss) | (cells[(s & 1) * classes + k]! & miss)) >> CLASS_BITS;
       if ((miss & s & 2) !== 0) t = missDeep(a, s, k);
       fed++;
       if (t >= 0) {
