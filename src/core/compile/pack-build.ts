@@ -81,8 +81,9 @@ export interface BuiltPack {
 }
 
 /**
- * The budget of the whole pack, in expanded patterns: the automaton is decoded in every page that has text, so its
- * size is paid everywhere. Raising it is a decision to measure (npm run bench, the page benchmark), not a default.
+ * The budget of the whole pack, in expanded patterns: the laid-out automaton grows with them (about 100 bytes of
+ * pack per pattern), and so do its load time and the share of it that stays in cache while matching. Raising it is
+ * a decision to measure (npm run bench, the page benchmark), not a default.
  */
 export const MAX_PATTERNS = 7500;
 

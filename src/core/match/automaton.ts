@@ -35,6 +35,14 @@ export const TRAILING_SPACE = 2;
 export const CLASS_BITS = 11;
 /** Mask of the class bits; as a whole cell, a free slot (no class is this large). */
 export const FREE = (1 << CLASS_BITS) - 1;
+/**
+ * The matching loops keep the state as a cell holds it: these find its address and its bit 1 (deep) there.
+ * The hot loops (findMatches, missDeep, scan.ts) spell these four constants as literals, 13, 2047, 11 and 4096:
+ * V8 does not fold a module's constants into optimized code, and loading them each unit made matching a fifth
+ * slower (measured). The tests would catch a literal that disagreed: every path is checked against a naive matcher.
+ */
+export const ADDRESS_SHIFT = CLASS_BITS + 2;
+export const DEEP = 2 << CLASS_BITS;
 /** A state's address must leave its code, shifted past the class bits, inside a positive 32-bit integer. */
 export const MAX_ADDRESS = 2 ** (31 - CLASS_BITS - 2);
 /** Failure chains are shorter than the longest pattern: a longer one in a pack means the pack is broken. */
@@ -167,32 +175,35 @@ export function findMatches(
   onHit: (pattern: number, start: number, end: number) => void,
 ): void {
   const { classOf, cells, classes, acceptCode } = a;
-  let s = a.start;
+  // The state as a cell holds it (its code above the class bits, which are ignored): the loop then takes the
+  // next state straight from the cell it loads, one shift fewer on the path each unit waits for.
+  let s = a.start << 11;
   for (let j = 0; j < length; j++) {
     const k = classOf[units[j]!]!;
     // Own transition or the default row's, selected by a mask (0 on a hit, -1 on a miss) rather than a branch.
-    const own = cells[(s >> 2) + k]!;
-    const d = (own & FREE) ^ k;
+    const own = cells[(s >> 13) + k]!;
+    const d = (own & 2047) ^ k;
     const miss = (d | -d) >> 31;
-    let t = ((own & ~miss) | (cells[(s & 1) * classes + k]! & miss)) >> CLASS_BITS;
-    if ((miss & s & 2) !== 0) t = missDeep(a, s, k);
+    let t = (own & ~miss) | (cells[((s >> 11) & 1) * classes + k]! & miss);
+    if ((miss & s & 4096) !== 0) t = missDeep(a, s >> 11, k) << 11;
     if (t >= 0) {
       s = t;
     } else {
-      s = acceptCode[~t]!;
-      report(a, ~t, j + 1, onHit);
+      const o = ~(t >> 11);
+      s = acceptCode[o]! << 11;
+      report(a, o, j + 1, onHit);
     }
   }
   // The end of the text reads as a space too, closing a phrase that ends there.
-  const t = step(a, s, a.spaceClass);
+  const t = step(a, s >> CLASS_BITS, a.spaceClass);
   if (t < 0) report(a, ~t, length + 1, onHit);
 }
 
 /** One transition (what the loops inline): the target's code, or ~ordinal when it accepts. */
 export function step(a: Automaton, s: number, k: number): number {
   const own = a.cells[(s >> 2) + k]!;
-  if ((own & FREE) === k) return own >> CLASS_BITS;
-  return (s & 2) !== 0 ? missDeep(a, s, k) : a.cells[(s & 1) * a.classes + k]! >> CLASS_BITS;
+  if ((own & 2047) === k) return own >> 11;
+  return (s & 2) !== 0 ? missDeep(a, s, k) : a.cells[(s & 1) * a.classes + k]! >> 11;
 }
 
 /** A miss in a state whose failure link leads to another trie state, not a full row: follow the links. */
@@ -200,9 +211,9 @@ export function missDeep(a: Automaton, s: number, k: number): number {
   do {
     s = a.failOf[s >> 2]!;
     const own = a.cells[(s >> 2) + k]!;
-    if ((own & FREE) === k) return own >> CLASS_BITS;
+    if ((own & 2047) === k) return own >> 11;
   } while ((s & 2) !== 0);
-  return a.cells[(s & 1) * a.classes + k]! >> CLASS_BITS;
+  return a.cells[(s & 1) * a.classes + k]! >> 11;
 }
 
 /** Calls onHit for each pattern of the accepting state with ordinal o, the automaton having read units [0, end). */

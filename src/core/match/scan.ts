@@ -11,7 +11,7 @@
 import { expand, isLetterUnit, isPairAt } from '../fold/fold.js';
 import { DIGIT, EXPAND, SKIP, SPACE, type FoldTable } from '../fold/table.js';
 import type { Pack } from '../pack.js';
-import { CLASS_BITS, FREE, LEADING_SPACE, TRAILING_SPACE, missDeep, step, type Automaton } from './automaton.js';
+import { CLASS_BITS, LEADING_SPACE, TRAILING_SPACE, missDeep, step, type Automaton } from './automaton.js';
 
 export interface PhraseHit {
   /** Index into pack.rules. */
@@ -58,7 +58,8 @@ export function scanPhrases(text: string, pack: Pack): PhraseHit[] {
   let i = 0;
   // Matching state: units [0, fed) have gone through the automaton, which is in state s.
   let fed = 0;
-  let s = a.start;
+  // The state as a cell holds it, as in findMatches (whose comments say why the constants are literals).
+  let s = a.start << 11;
 
   for (;;) {
     let f: number;
@@ -88,17 +89,18 @@ export function scanPhrases(text: string, pack: Pack): PhraseHit[] {
           // that loop leaves fed >= len - 2).
           if (fed < len - 2) {
             const kk = ringUnit[fed & MASK]! >>> 16;
-            const own = cells[(s >> 2) + kk]!;
-            const d = (own & FREE) ^ kk;
+            const own = cells[(s >> 13) + kk]!;
+            const d = (own & 2047) ^ kk;
             const miss = (d | -d) >> 31;
-            let t = ((own & ~miss) | (cells[(s & 1) * classes + kk]! & miss)) >> CLASS_BITS;
-            if ((miss & s & 2) !== 0) t = missDeep(a, s, kk);
+            let t = (own & ~miss) | (cells[((s >> 11) & 1) * classes + kk]! & miss);
+            if ((miss & s & 4096) !== 0) t = missDeep(a, s >> 11, kk) << 11;
             fed++;
             if (t >= 0) {
               s = t;
             } else {
-              s = acceptCode[~t]!;
-              report(a, ~t, fed, text, table, hits);
+              const o = ~(t >> 11);
+              s = acceptCode[o]! << 11;
+              report(a, o, fed, text, table, hits);
             }
           }
           at = i;
@@ -156,17 +158,18 @@ export function scanPhrases(text: string, pack: Pack): PhraseHit[] {
     while (fed < len - 2) {
       const k = ringUnit[fed & MASK]! >>> 16;
       // As in findMatches: own transition or full row, selected by a mask; a loop only for deeper failure links.
-      const own = cells[(s >> 2) + k]!;
-      const d = (own & FREE) ^ k;
+      const own = cells[(s >> 13) + k]!;
+      const d = (own & 2047) ^ k;
       const miss = (d | -d) >> 31;
-      let t = ((own & ~miss) | (cells[(s & 1) * classes + k]! & miss)) >> CLASS_BITS;
-      if ((miss & s & 2) !== 0) t = missDeep(a, s, k);
+      let t = (own & ~miss) | (cells[((s >> 11) & 1) * classes + k]! & miss);
+      if ((miss & s & 4096) !== 0) t = missDeep(a, s >> 11, k) << 11;
       fed++;
       if (t >= 0) {
         s = t;
       } else {
-        s = acceptCode[~t]!;
-        report(a, ~t, fed, text, table, hits);
+        const o = ~(t >> 11);
+        s = acceptCode[o]! << 11;
+        report(a, o, fed, text, table, hits);
       }
     }
   }
@@ -177,13 +180,13 @@ export function scanPhrases(text: string, pack: Pack): PhraseHit[] {
     len--;
   }
   while (fed < len) {
-    const t = step(a, s, ringUnit[fed & MASK]! >>> 16);
+    const t = step(a, s >> CLASS_BITS, ringUnit[fed & MASK]! >>> 16);
     fed++;
-    s = t >= 0 ? t : acceptCode[~t]!;
+    s = (t >= 0 ? t : acceptCode[~t]!) << CLASS_BITS;
     if (t < 0) report(a, ~t, fed, text, table, hits);
   }
   // The end of the text reads as a space too, closing a phrase that ends there.
-  const t = step(a, s, a.spaceClass);
+  const t = step(a, s >> CLASS_BITS, a.spaceClass);
   if (t < 0) report(a, ~t, len + 1, text, table, hits);
   return hits;
 }
