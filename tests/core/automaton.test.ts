@@ -5,7 +5,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { compareUnits, writeAutomaton, writeLaidOut, type PatternSpec } from '../../src/core/compile/automaton-build.js';
 import { createFolded, foldInto, foldText, isWordUnit } from '../../src/core/fold/fold.js';
 import {
+  ADDRESS_SHIFT,
   CLASS_BITS,
+  DEEP,
   FREE,
   LEADING_SPACE,
   TRAILING_SPACE,
@@ -103,6 +105,12 @@ describe('automaton with the real rule pack', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('cell constants', () => {
+  it('are the literals the matching loops spell out (findMatches, missDeep, scan.ts)', () => {
+    expect({ CLASS_BITS, FREE, ADDRESS_SHIFT, DEEP }).toEqual({ CLASS_BITS: 11, FREE: 2047, ADDRESS_SHIFT: 13, DEEP: 4096 });
   });
 });
 

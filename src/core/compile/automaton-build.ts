@@ -176,7 +176,7 @@ export function writeAutomaton(w: VarintWriter, patterns: readonly PatternSpec[]
     for (const [k, t] of row) claim(b + k, k, t);
   }
   // Every state reads up to `classes` slots past its address: the comb ends after the last of those.
-  const end = Math.max(...address) + classes;
+  const end = address.reduce((last, at) => Math.max(last, at), 0) + classes;
   if (end > MAX_ADDRESS) throw new Error(`the automaton needs ${end} slots, over ${MAX_ADDRESS}`);
 
   // Codes; accepting states get ordinals in breadth-first order, and transitions to them hold ~ordinal.

@@ -39,7 +39,7 @@ export const FREE = (1 << CLASS_BITS) - 1;
  * The matching loops keep the state as a cell holds it: these find its address and its bit 1 (deep) there.
  * The hot loops (findMatches, missDeep, scan.ts) spell these four constants as literals, 13, 2047, 11 and 4096:
  * V8 does not fold a module's constants into optimized code, and loading them each unit made matching a fifth
- * slower (measured). The tests would catch a literal that disagreed: every path is checked against a naive matcher.
+ * slower (measured). tests/core/automaton.test.ts checks that the literals still agree with these constants.
  */
 export const ADDRESS_SHIFT = CLASS_BITS + 2;
 export const DEEP = 2 << CLASS_BITS;
@@ -54,7 +54,7 @@ export interface Automaton {
   classes: number;
   /** The comb: cells[slot] is (target code or ~ordinal) << CLASS_BITS | owning class, or FREE. */
   cells: Int32Array;
-  /** Code of the failure state of the state at each address (for states whose code has bit 2). */
+  /** Code of the failure state of the state at each address (for states whose code has bit 1, value 2). */
   failOf: Int32Array;
   /** The state the text starts in, as if after a space, so a phrase at its very beginning is anchored. */
   start: number;
