@@ -237,11 +237,10 @@ export function writeLaidOut(w: VarintWriter, a: Automaton): void {
   w.write(a.states);
   w.write(a.cells.length);
   w.write(a.start);
+  // Columns rather than records, so that the loader reads each in one loop (VarintReader.readColumn).
   w.write(a.acceptCode.length);
-  a.acceptCode.forEach((code, o) => {
-    w.write(code);
-    w.write(a.outStart[o + 1]! - a.outStart[o]!);
-  });
+  a.acceptCode.forEach((code) => w.write(code));
+  a.acceptCode.forEach((_, o) => w.write(a.outStart[o + 1]! - a.outStart[o]!));
   a.outList.forEach((p) => w.write(p));
   // A deep state's failure state is a trie state, never the root, whose code is 0.
   const deep: number[] = [];
@@ -249,12 +248,8 @@ export function writeLaidOut(w: VarintWriter, a: Automaton): void {
     if (code !== 0) deep.push(at);
   });
   w.write(deep.length);
-  let previous = 0;
-  for (const at of deep) {
-    w.write(at - previous);
-    w.write(a.failOf[at]!);
-    previous = at;
-  }
+  deep.forEach((at, i) => w.write(at - (i > 0 ? deep[i - 1]! : 0)));
+  for (const at of deep) w.write(a.failOf[at]!);
   const bytes = new Uint8Array(4 * a.cells.length);
   a.cells.forEach((cell, slot) => {
     bytes[4 * slot] = cell & 0xff;

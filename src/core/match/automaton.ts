@@ -76,25 +76,24 @@ export function readAutomaton(r: VarintReader): Automaton {
   const classes = r.read() + 1;
   if (classes > FREE) throw new RangeError(`serialized automaton has too many classes: ${classes}`);
   const classOf = new Uint16Array(0x10000);
+  const alphabet = r.readColumn(classes - 1);
   for (let k = 1; k < classes; k++) {
-    const unit = r.read();
+    const unit = alphabet[k - 1]!;
     if (unit > 0xffff || classOf[unit] !== 0) throw new RangeError(`serialized alphabet has a bad unit: ${unit}`);
     classOf[unit] = k;
   }
   const spaceClass = classOf[SPACE]!;
 
   const patterns = r.read();
-  const patternRule = new Int32Array(patterns);
-  const patternLength = new Int32Array(patterns);
+  const patternRule = r.readColumn(patterns);
+  const patternLength = r.readColumn(patterns);
+  const flags = r.readColumn(patterns);
   const patternFlags = new Uint8Array(patterns);
-  for (let p = 0; p < patterns; p++) patternRule[p] = r.read();
   for (let p = 0; p < patterns; p++) {
-    patternLength[p] = r.read();
-    if (patternLength[p]! < 1 || patternLength[p]! > 255) throw new RangeError(`serialized pattern ${p} is malformed`);
-  }
-  for (let p = 0; p < patterns; p++) {
-    patternFlags[p] = r.read();
-    if (patternFlags[p]! > (LEADING_SPACE | TRAILING_SPACE)) throw new RangeError(`serialized pattern ${p} is malformed`);
+    patternFlags[p] = flags[p]!;
+    if (patternLength[p]! < 1 || patternLength[p]! > 255 || flags[p]! > (LEADING_SPACE | TRAILING_SPACE)) {
+      throw new RangeError(`serialized pattern ${p} is malformed`);
+    }
   }
 
   const states = r.read();
@@ -106,25 +105,27 @@ export function readAutomaton(r: VarintReader): Automaton {
   if (!isCode(start)) throw new RangeError('serialized start state is out of range');
 
   const accepting = r.read();
-  const acceptCode = new Int32Array(accepting);
+  const acceptCode = r.readColumn(accepting);
+  const outCount = r.readColumn(accepting);
   const outStart = new Int32Array(accepting + 1);
   for (let o = 0; o < accepting; o++) {
-    acceptCode[o] = r.read();
-    outStart[o + 1] = outStart[o]! + r.read();
+    outStart[o + 1] = outStart[o]! + outCount[o]!;
     if (!isCode(acceptCode[o]!)) throw new RangeError(`serialized accepting state ${o} is out of range`);
   }
-  const outList = new Int32Array(outStart[accepting]!);
+  const outList = r.readColumn(outStart[accepting]!);
   for (let i = 0; i < outList.length; i++) {
-    outList[i] = r.read();
     if (outList[i]! >= patterns) throw new RangeError('serialized output is out of range');
   }
 
+  // Failure links of the states that follow them, by address: gaps between addresses, then the links.
   const failOf = new Int32Array(end);
   const deep = r.read();
+  const gaps = r.readColumn(deep);
+  const links = r.readColumn(deep);
   for (let i = 0, at = 0; i < deep; i++) {
-    at += r.read();
-    failOf[at] = r.read();
-    if (at >= end || !isCode(failOf[at]!)) throw new RangeError('serialized failure link is out of range');
+    at += gaps[i]!;
+    if (at >= end || !isCode(links[i]!)) throw new RangeError('serialized failure link is out of range');
+    failOf[at] = links[i]!;
   }
 
   const bytes = r.readBytes();
