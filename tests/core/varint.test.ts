@@ -50,4 +50,29 @@ describe('varints', () => {
   it('reports a stream that ends early', () => {
     expect(() => new VarintReader(new Uint8Array([0x80])).read()).toThrow(/ends early/);
   });
+
+  it('reads a column of numbers below 2^28 as read() would, then goes on after it', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat({ max: 2 ** 28 - 1 })), fc.nat(), (numbers, after) => {
+        const w = new VarintWriter();
+        numbers.forEach((n) => w.write(n));
+        w.write(after);
+        const r = new VarintReader(w.toBytes());
+        expect(Array.from(r.readColumn(numbers.length))).toEqual(numbers);
+        expect(r.read()).toBe(after);
+        expect(r.done).toBe(true);
+      }),
+    );
+  });
+
+  it('rejects a column that ends early or holds a number of 2^28 or more', () => {
+    const w = new VarintWriter();
+    [1, 300, 70000].forEach((n) => w.write(n));
+    const bytes = w.toBytes();
+    expect(() => new VarintReader(bytes).readColumn(4)).toThrow(/ends early/);
+    expect(() => new VarintReader(bytes.subarray(0, bytes.length - 1)).readColumn(3)).toThrow(/ends early/);
+    const big = new VarintWriter();
+    big.write(2 ** 28);
+    expect(() => new VarintReader(big.toBytes()).readColumn(1)).toThrow(/oversized/);
+  });
 });
