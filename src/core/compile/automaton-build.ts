@@ -257,7 +257,7 @@ export function writeLaidOut(w: VarintWriter, a: Automaton): void {
     bytes[4 * slot + 2] = (cell >>> 16) & 0xff;
     bytes[4 * slot + 3] = cell >>> 24;
   });
-  w.writeBytes(bytes);
+  w.writeAlignedBytes(bytes);
 }
 
 export function compareUnits(a: readonly number[], b: readonly number[]): number {

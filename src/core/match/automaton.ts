@@ -71,6 +71,21 @@ export interface Automaton {
   states: number;
 }
 
+/** Whether this machine stores integers little end first, as the pack does (every browser's machine does). */
+const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
+
+/** The comb's little-endian 32-bit cells: one copy of their bytes where the machine's order is the same. */
+function cellsOf(bytes: Uint8Array): Int32Array {
+  if (LITTLE_ENDIAN && bytes.byteOffset % 4 === 0) {
+    return new Int32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
+  }
+  const cells = new Int32Array(bytes.length >> 2);
+  for (let slot = 0, b = 0; slot < cells.length; slot++, b += 4) {
+    cells[slot] = bytes[b]! | (bytes[b + 1]! << 8) | (bytes[b + 2]! << 16) | (bytes[b + 3]! << 24);
+  }
+  return cells;
+}
+
 /** Reads what writeAutomaton wrote, checking every number that the matcher later uses as an index. */
 export function readAutomaton(r: VarintReader): Automaton {
   const classes = r.read() + 1;
@@ -128,12 +143,11 @@ export function readAutomaton(r: VarintReader): Automaton {
     failOf[at] = links[i]!;
   }
 
-  const bytes = r.readBytes();
+  const bytes = r.readAlignedBytes();
   if (bytes.length !== 4 * end) throw new RangeError('serialized comb has the wrong length');
-  const cells = new Int32Array(end);
-  for (let slot = 0, b = 0; slot < end; slot++, b += 4) {
-    const cell = bytes[b]! | (bytes[b + 1]! << 8) | (bytes[b + 2]! << 16) | (bytes[b + 3]! << 24);
-    cells[slot] = cell;
+  const cells = cellsOf(bytes);
+  for (let slot = 0; slot < end; slot++) {
+    const cell = cells[slot]!;
     if (cell === FREE) continue;
     const target = cell >> CLASS_BITS;
     if ((cell & FREE) >= classes || (target >= 0 ? !isCode(target) : ~target >= accepting)) {

@@ -15,6 +15,20 @@ export class VarintWriter {
     this.write(bytes.length);
     for (const b of bytes) this.bytes.push(b);
   }
+  /**
+   * As writeBytes, with zero to three bytes of padding first (their count written before them), so that the bytes
+   * start at a multiple of four in the stream: the reader can then copy them into an Int32Array whole.
+   */
+  writeAlignedBytes(bytes: Uint8Array): void {
+    const lengthSize = new VarintWriter();
+    lengthSize.write(bytes.length);
+    // The padding count itself takes one byte.
+    const start = this.bytes.length + 1 + lengthSize.bytes.length;
+    const padding = (4 - (start % 4)) % 4;
+    this.write(padding);
+    for (let i = 0; i < padding; i++) this.bytes.push(0);
+    this.writeBytes(bytes);
+  }
   toBytes(): Uint8Array {
     return Uint8Array.from(this.bytes);
   }
@@ -60,6 +74,13 @@ export class VarintReader {
     }
     this.at = at;
     return out;
+  }
+  /** What writeAlignedBytes wrote: at a multiple of four in the stream (when the stream starts at one). */
+  readAlignedBytes(): Uint8Array {
+    const padding = this.read();
+    if (padding > 3) throw new RangeError('serialized pack has bad padding');
+    this.at += padding;
+    return this.readBytes();
   }
   readBytes(): Uint8Array {
     const length = this.read();
