@@ -65,6 +65,23 @@ describe('varints', () => {
     );
   });
 
+  it('writes aligned bytes at a multiple of four, whatever comes before them', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat()), fc.uint8Array({ maxLength: 300 }), (numbers, bytes) => {
+        const w = new VarintWriter();
+        numbers.forEach((n) => w.write(n));
+        w.writeAlignedBytes(bytes);
+        const r = new VarintReader(w.toBytes());
+        numbers.forEach(() => r.read());
+        const read = r.readAlignedBytes();
+        expect(read.byteOffset % 4).toBe(0);
+        expect(read).toEqual(bytes);
+        expect(r.done).toBe(true);
+      }),
+    );
+    expect(() => new VarintReader(Uint8Array.of(4, 0, 0, 0, 0, 0)).readAlignedBytes()).toThrow(/bad padding/);
+  });
+
   it('rejects a column that ends early or holds a number of 2^28 or more', () => {
     const w = new VarintWriter();
     [1, 300, 70000].forEach((n) => w.write(n));
