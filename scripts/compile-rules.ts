@@ -22,7 +22,7 @@ const s = built.stats;
 console.log(
   `${check ? 'checked' : 'compiled'} ${s.rules} rules, ${s.phrases} phrases -> ${s.patterns} patterns, ` +
     `${s.states} states, ${s.alphabet} classes, ${s.foldEntries} fold entries; pack ${s.rawBytes} bytes, ` +
-    `${s.bytes} as shipped (deflated, base 85)`,
+    `${s.bytes} as shipped (base 64)`,
 );
 let stale = 0;
 for (const [name, source] of Object.entries(renderGenerated(built))) {

@@ -1,13 +1,13 @@
 // The rule pack at run time: fold table, automaton and rule metadata, decoded once from the generated module.
 //
-// The pack is one deflated, base-85-encoded varint stream (see compile/pack-build.ts), inflated by our own small
-// decoder: the same code runs in the content script, in Node and in the tests.
+// The pack is one varint stream carried as base 64 (see compile/pack-build.ts), with the automaton already laid out
+// by the compiler: loading decodes the text, copies the arrays and checks them, and computes nothing. It is not
+// compressed: it ships in the background script, where its size costs little and inflating it would cost time.
 
 import { PACK } from './generated/pack.js';
 import { readFoldTable, type FoldTable } from './fold/table.js';
-import { inflateRaw } from './inflate.js';
-import { finish, readAutomatonInPhases, type Automaton } from './match/automaton.js';
-import { VarintReader, decodeBase85 } from './match/varint.js';
+import { readAutomaton, type Automaton } from './match/automaton.js';
+import { VarintReader, decodeBase64 } from './match/varint.js';
 import type { Lang, RuleFacet, Source } from './rules/schema.js';
 
 /**
@@ -25,11 +25,11 @@ export interface RuleMeta {
 /** The generated module's content. */
 export interface PackData {
   format: number;
-  /** Base 85 (Z85, see match/varint.ts) of the deflate-raw compressed stream. */
+  /** Base 64 of the varint stream. */
   blob: string;
 }
 
-export const PACK_FORMAT = 2;
+export const PACK_FORMAT = 3;
 
 export interface Pack {
   fold: FoldTable;
@@ -38,34 +38,30 @@ export interface Pack {
 }
 
 /**
- * What a caller does between two phases of decoding. The content script gives the page its main thread back (no
- * phase is a long task then); everywhere else nothing happens. The core never sets a timer itself.
+ * What a caller does between two phases of decoding, for a caller on a page's main thread (the content script
+ * gives the page its main thread back in between); everywhere else nothing happens. The core never sets a timer.
  */
 export type Pause = () => Promise<void>;
 
 /** Async for the callers' sake (a future pack may load from elsewhere); without a pause the work is synchronous. */
 export async function loadPack(data: PackData, pause?: Pause): Promise<Pack> {
   const phases = decodePack(data);
-  if (!pause) return finish(phases);
   for (;;) {
     const step = phases.next();
     if (step.done) return step.value;
-    await pause();
+    if (pause) await pause();
   }
 }
 
-/** The decoding, phase by phase: base 85 | inflate | metadata and fold table | the automaton's phases. */
+/** The decoding, phase by phase: base 64 | metadata and fold table | automaton (each about a millisecond). */
 export function* decodePack(data: PackData): Generator<void, Pack, void> {
   if (data.format !== PACK_FORMAT) throw new Error(`rule pack format ${data.format} is not ${PACK_FORMAT}: run npm run rules`);
-  const compressed = decodeBase85(data.blob);
+  const r = new VarintReader(decodeBase64(data.blob));
   yield;
-  const bytes = inflateRaw(compressed);
-  yield;
-  const r = new VarintReader(bytes);
   const meta = JSON.parse(new TextDecoder().decode(r.readBytes())) as { expansions: Record<string, string>; rules: RuleMeta[] };
   const fold = readFoldTable(r, meta.expansions);
   yield;
-  const automaton = yield* readAutomatonInPhases(r);
+  const automaton = readAutomaton(r);
   if (!r.done) throw new RangeError('rule pack has trailing data');
   return { fold, automaton, rules: meta.rules };
 }

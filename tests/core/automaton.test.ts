@@ -2,9 +2,19 @@
 // alphabet (which stress failure links and overlapping outputs), and with the real rule pack on adversarial text.
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compareUnits, writeAutomaton, type PatternSpec } from '../../src/core/compile/automaton-build.js';
+import { compareUnits, writeAutomaton, writeLaidOut, type PatternSpec } from '../../src/core/compile/automaton-build.js';
 import { createFolded, foldInto, foldText, isWordUnit } from '../../src/core/fold/fold.js';
-import { LEADING_SPACE, TRAILING_SPACE, findMatches, readAutomaton } from '../../src/core/match/automaton.js';
+import {
+  ADDRESS_SHIFT,
+  CLASS_BITS,
+  DEEP,
+  FREE,
+  LEADING_SPACE,
+  TRAILING_SPACE,
+  findMatches,
+  readAutomaton,
+  type Automaton,
+} from '../../src/core/match/automaton.js';
 import { VarintReader, VarintWriter } from '../../src/core/match/varint.js';
 import type { Pack } from '../../src/core/pack.js';
 import type { BuiltPack } from '../../src/core/compile/pack-build.js';
@@ -98,11 +108,59 @@ describe('automaton with the real rule pack', () => {
   });
 });
 
+describe('cell constants', () => {
+  it('are the literals the matching loops spell out (findMatches, missDeep, scan.ts)', () => {
+    expect({ CLASS_BITS, FREE, ADDRESS_SHIFT, DEEP }).toEqual({ CLASS_BITS: 11, FREE: 2047, ADDRESS_SHIFT: 13, DEEP: 4096 });
+  });
+});
+
 describe('serialized automaton', () => {
-  it('rejects truncated data with a clear error', () => {
+  // A small automaton with states of every kind: complete rows (depth 1 and 2) and deeper ones that follow links.
+  const specs: PatternSpec[] = ['abcd', 'bcd', 'cd', 'bcx']
+    .map((p, rule) => ({ units: Array.from(p, (c) => c.charCodeAt(0)), rule, flags: 0 }))
+    .sort((x, y) => compareUnits(x.units, y.units));
+  const written = (): Uint8Array => {
     const w = new VarintWriter();
-    writeAutomaton(w, [{ units: [0x20, 0x61, 0x20], rule: 0, flags: 3 }]);
-    const bytes = w.toBytes();
+    writeAutomaton(w, specs);
+    return w.toBytes();
+  };
+  const rewritten = (a: Automaton): Uint8Array => {
+    const w = new VarintWriter();
+    writeLaidOut(w, a);
+    return w.toBytes();
+  };
+
+  it('rejects truncated data with a clear error', () => {
+    const bytes = written();
     expect(() => readAutomaton(new VarintReader(bytes.subarray(0, bytes.length - 3)))).toThrow(/ends early|malformed|nodes/);
+  });
+
+  it('reads back what it writes, wherever the stream starts in memory', () => {
+    const a = readAutomaton(new VarintReader(written()));
+    expect(rewritten(a)).toEqual(written());
+    // Off a multiple of four, the cells cannot be copied whole and are put together byte by byte.
+    const shifted = new Uint8Array(written().length + 1);
+    shifted.set(written(), 1);
+    expect(readAutomaton(new VarintReader(shifted.subarray(1)))).toEqual(a);
+    expect(a.failOf.some((code) => code !== 0)).toBe(true); // the test covers states that follow links
+  });
+
+  it('rejects a comb cell that points outside the comb or past the accepting states', () => {
+    const a = readAutomaton(new VarintReader(written()));
+    const slot = a.cells.findIndex((cell) => cell !== FREE && cell >= 0 && cell >> CLASS_BITS !== 0);
+    const outside = { ...a, cells: a.cells.slice() };
+    outside.cells[slot] = (4 * a.cells.length) << CLASS_BITS | (a.cells[slot]! & FREE);
+    expect(() => readAutomaton(new VarintReader(rewritten(outside)))).toThrow(/cell .* out of range/);
+    const accepting = { ...a, cells: a.cells.slice() };
+    accepting.cells[slot] = ~a.acceptCode.length << CLASS_BITS | (a.cells[slot]! & FREE);
+    expect(() => readAutomaton(new VarintReader(rewritten(accepting)))).toThrow(/cell .* out of range/);
+  });
+
+  it('rejects failure links that loop, which would hang the matcher', () => {
+    const a = readAutomaton(new VarintReader(written()));
+    const failOf = a.failOf.slice();
+    const deep = failOf.findIndex((code) => code !== 0);
+    failOf[deep] = 4 * deep + 2; // its own failure state
+    expect(() => readAutomaton(new VarintReader(rewritten({ ...a, failOf })))).toThrow(/loop/);
   });
 });

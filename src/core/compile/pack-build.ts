@@ -8,10 +8,9 @@ import { LEADING_SPACE, TRAILING_SPACE } from '../match/automaton.js';
 import { isWordUnit } from '../fold/fold.js';
 import { PACK_FORMAT, type PackData, type RuleMeta } from '../pack.js';
 import { validateRuleFile, type Rule, type RuleFile } from '../rules/schema.js';
-import { deflateRawSync } from 'node:zlib';
 import { writeAutomaton, type PatternSpec } from './automaton-build.js';
 import { writeFoldRuns } from '../fold/table.js';
-import { VarintWriter, encodeBase85 } from '../match/varint.js';
+import { VarintWriter, encodeBase64 } from '../match/varint.js';
 import { buildFullFold, loadTraditionalToSimplified, relevantTo, tableFromForms } from './fold-build.js';
 import { expandPhrase } from './phrases.js';
 
@@ -62,7 +61,7 @@ export interface PackStats {
   states: number;
   alphabet: number;
   foldEntries: number;
-  /** The uncompressed stream, and the base-85 text of its deflated form as shipped. */
+  /** The stream, and its base-64 text as shipped. */
   rawBytes: number;
   bytes: number;
 }
@@ -82,8 +81,9 @@ export interface BuiltPack {
 }
 
 /**
- * The budget of the whole pack, in expanded patterns: the automaton is decoded in every page that has text, so its
- * size is paid everywhere. Raising it is a decision to measure (npm run bench, the page benchmark), not a default.
+ * The budget of the whole pack, in expanded patterns: the laid-out automaton grows with them (about 100 bytes of
+ * pack per pattern), and so do its load time and the share of it that stays in cache while matching. Raising it is
+ * a decision to measure (npm run bench, the page benchmark), not a default.
  */
 export const MAX_PATTERNS = 7500;
 
@@ -144,7 +144,7 @@ export async function buildPack(rules: Rule[]): Promise<BuiltPack> {
   writeFoldRuns(w, shipped.data.runs);
   const automaton = writeAutomaton(w, specs);
   const raw = w.toBytes();
-  const blob = encodeBase85(deflateRawSync(raw, { level: 9 }));
+  const blob = encodeBase64(raw);
   const pack: PackData = { format: PACK_FORMAT, blob };
   const stats: PackStats = {
     rules: rules.length,
