@@ -30,8 +30,8 @@ export interface FoldTable {
 }
 
 /**
- * Writes the runs as varint columns (count and step; gap since the end of the previous run; target): homogeneous
- * columns deflate to about half of the same runs written as text.
+ * Writes the runs as varint columns (count and step; gap since the end of the previous run; target): each column
+ * holds numbers of one kind, mostly small, so most take one byte.
  */
 export function writeFoldRuns(w: VarintWriter, runs: readonly number[]): void {
   w.write(runs.length / 4);
