@@ -95,8 +95,8 @@ export async function startPage(platform: PagePlatform, win: Window, doc: Docume
 
   const readAll = (): Promise<void> => {
     if (!stream) {
-      // Before the rule pack is decoded the text is only counted against MIN_TEXT (the survey reads it all once
-      // the pack is ready), so the walk stops there: on a huge page, the first survey is not done twice.
+      // Before matching starts the text is only counted against MIN_TEXT (the survey reads it all once there is
+      // enough), so the walk stops there: on a huge page, the first survey is not done twice.
       textSeen = extractVisibleText(doc.body ?? doc.documentElement, { maxChars: MIN_TEXT, onShadowRoot }).text.length;
       return Promise.resolve();
     }
