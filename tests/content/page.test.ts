@@ -41,6 +41,19 @@ async function start(text: string, language = 'en-US'): Promise<FakeBrowser> {
   return browser;
 }
 
+/** A page holding the lure's first sentence only (quiet), started against `browser`; returns the lure's sentences. */
+async function startWithFirstSentence(browser: FakeBrowser): Promise<string[]> {
+  const sentences = lure.split('. ');
+  const p = document.createElement('p');
+  p.textContent = `${sentences[0]}. A quiet day on the forum today.`;
+  document.body.append(p);
+  stop = await startPage(browser.platform({ kind: 'content', tabId: 1, frameId: 0, url: location.href }), window, document, {
+    openShadow: true,
+    testHooks: true,
+  });
+  return sentences;
+}
+
 describe('content page controller', () => {
   it('shows the banner in English for an English browser, and reports the page to the badge', async () => {
     const browser = await start(lure);
@@ -214,14 +227,7 @@ describe('content page controller', () => {
       return () => stops.forEach((stopListening) => stopListening());
     };
     const stopFirst = background();
-    const [first, ...rest] = lure.split('. ');
-    const p = document.createElement('p');
-    p.textContent = `${first}. A quiet day on the forum today.`;
-    document.body.append(p);
-    stop = await startPage(browser.platform({ kind: 'content', tabId: 1, frameId: 0, url: location.href }), window, document, {
-      openShadow: true,
-      testHooks: true,
-    });
+    const [first, ...rest] = await startWithFirstSentence(browser);
     expect(banner()).toBeNull();
     stopFirst();
     background(); // started afresh: it holds no stream for this frame
@@ -249,14 +255,7 @@ describe('content page controller', () => {
         return listener(message, sender);
       });
     startBackground({ ...platform, runtime: { ...platform.runtime, onMessage } });
-    const [first, ...rest] = lure.split('. ');
-    const p = document.createElement('p');
-    p.textContent = `${first}. A quiet day on the forum today.`;
-    document.body.append(p);
-    stop = await startPage(browser.platform({ kind: 'content', tabId: 1, frameId: 0, url: location.href }), window, document, {
-      openShadow: true,
-      testHooks: true,
-    });
+    const [first, ...rest] = await startWithFirstSentence(browser);
     failNextScan = true;
     const middle = document.createElement('p');
     middle.textContent = rest.slice(0, 2).join('. '); // sent, and lost with the failed request
