@@ -456,6 +456,16 @@ export async function startPage(platform: PagePlatform, win: Window, doc: Docume
     if (!platform.runtime.isConnected()) teardown();
   };
   doc.addEventListener('visibilitychange', onVisibility);
+  /**
+   * Back from the back-forward cache: the tab's badge meanwhile showed another page's finding, and the background
+   * may have let this frame's text go. Report again (and re-read at the next change if the matcher forgot).
+   */
+  const onPageShow = (event: PageTransitionEvent): void => {
+    if (!event.persisted) return;
+    lastSent = '';
+    void evaluate();
+  };
+  win.addEventListener('pageshow', onPageShow);
 
   /** The extension was reloaded or removed: leave nothing behind, and never throw from a stale context. */
   function teardown(): void {
@@ -466,6 +476,7 @@ export async function startPage(platform: PagePlatform, win: Window, doc: Docume
     banner.remove();
     clearHighlight(doc);
     doc.removeEventListener('visibilitychange', onVisibility);
+    win.removeEventListener('pageshow', onPageShow);
     try {
       stopWatchingSettings();
       stopListening();

@@ -287,4 +287,18 @@ describe('content page controller', () => {
     expect(scans.map((scan) => scan.open)).toEqual([...scans.slice(1).map(() => true), false]);
     for (const scan of scans) expect(scan.chunks.join('').length).toBeLessThanOrEqual(128 * 1024);
   });
+
+  it('reports again when the page comes back from the back-forward cache, so the badge is its own again', async () => {
+    const browser = await start(lure);
+    await until(() => browser.badges.get(1)?.text === '!');
+    // Another page in the tab meanwhile set the badge to its own (quiet) finding.
+    browser.badges.set(1, { text: '', color: '#000000', title: 'LureWatch' });
+    const reports = browser.messagesOfType('report').length;
+    window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: false }));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(browser.messagesOfType('report')).toHaveLength(reports); // an ordinary load: nothing to redo
+    window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+    await until(() => browser.badges.get(1)?.text === '!');
+    expect(browser.messagesOfType('report')).toHaveLength(reports + 1);
+  });
 });
