@@ -42,7 +42,8 @@ export const DEFAULTS: Readonly<Settings> = Object.freeze({
 /** Bounds on stored lists and strings, so a corrupted or hostile value cannot grow without limit. */
 const MAX_SITES = 1000;
 const MAX_HOSTNAME = 253;
-const HOSTNAME = /^[a-z0-9.-]+$/;
+/** Labels of letters, digits and hyphens joined by single dots: no empty label ("..", ".com"). */
+const HOSTNAME = /^[a-z0-9-]+(?:\.[a-z0-9-]+)*$/;
 
 export interface Repair {
   settings: Settings;
@@ -110,7 +111,8 @@ function repairSites(value: unknown, repairs: string[], key: 'disabledSites' | '
 
 /** A hostname as stored: lower case, no trailing dot or leading "www."; null when it is not a hostname. */
 export function normalizeHost(host: string): string | null {
-  const h = host.trim().toLowerCase().replace(/\.$/, '').replace(/^www\./, '');
+  // Stripped until nothing is left to strip, so a stored host normalises to itself ("www.www.x." is "x").
+  const h = host.trim().toLowerCase().replace(/\.+$/, '').replace(/^(?:www\.)+/, '');
   return h.length > 0 && h.length <= MAX_HOSTNAME && HOSTNAME.test(h) ? h : null;
 }
 

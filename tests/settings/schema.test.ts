@@ -59,6 +59,29 @@ describe('repairSettings', () => {
     expect(repairSettings({ version: 2, hints: false }).settings.hints).toBe(false);
   });
 
+  it('normalises a host to a form that normalises to itself, and rejects empty labels', () => {
+    // Found by the property below on a CI run: ".." became ".", which the next repair dropped.
+    expect(normalizeHost('..')).toBeNull();
+    expect(normalizeHost('.example.com')).toBeNull();
+    expect(normalizeHost('a..b')).toBeNull();
+    expect(normalizeHost('WWW.www.Example.com..')).toBe('example.com');
+    for (const host of ['www.www.x', 'x.', ' Jobs.Example.COM ', 'www.', 'www']) {
+      const once = normalizeHost(host);
+      expect(once === null || normalizeHost(once) === once).toBe(true);
+    }
+    expect(normalizeHost('www')).toBe('www');
+  });
+
+  it('normalizes any string to itself or to null, in one step', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.stringMatching(/^[w.a-c ]{0,12}$/)), (host) => {
+        const once = normalizeHost(host);
+        if (once !== null) expect(normalizeHost(once)).toBe(once);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('never throws, always returns valid settings, and is idempotent on any stored value', () => {
     fc.assert(
       fc.property(fc.oneof(fc.anything(), fc.record({ version: fc.anything(), enabled: fc.anything(), sensitivity: fc.anything(), disabledSites: fc.anything(), families: fc.anything(), hints: fc.anything(), hintQuietSites: fc.anything() })), (stored) => {
