@@ -58,7 +58,8 @@ export interface FieldHint {
 }
 
 export type ToBackground =
-  | { type: 'report'; report: PageReport }
+  /** `fresh`: the frame's first report on this page (the top frame's starts the tab's findings afresh). */
+  | { type: 'report'; report: PageReport; fresh: boolean }
   | { type: 'banner-shown' }
   | { type: 'settings-change'; change: SettingsChange }
   | { type: 'dismiss'; page: string; score: number }
@@ -83,7 +84,7 @@ export function parseToBackground(value: unknown): ToBackground | null {
   switch (value.type) {
     case 'report': {
       const report = parseReport(value.report);
-      return report ? { type: 'report', report } : null;
+      return report ? { type: 'report', report, fresh: value.fresh === true } : null;
     }
     case 'settings-change': {
       const change = parseChange(value.change);

@@ -91,12 +91,14 @@ export function startBackground(platform: Platform, options: BackgroundOptions =
   };
 
   /** For a child frame's report: whether its top frame received it (false while the top page is still loading). */
-  const onReport = async (report: PageReport, sender: MessageSender): Promise<boolean | undefined> => {
+  const onReport = async (report: PageReport, fresh: boolean, sender: MessageSender): Promise<boolean | undefined> => {
     if (sender.tabId === undefined) return undefined;
     const frameId = sender.frameId ?? 0;
     let tab = frames.get(sender.tabId);
     if (!tab) frames.set(sender.tabId, (tab = new Map()));
-    if (frameId === 0 && report.severity === 'none') tab.clear(); // a new page in the tab
+    // A new page in the tab: what its frames found before is in the top frame's report, which holds the strongest
+    // finding of the page; frames whose report did not reach the top frame yet send theirs again.
+    if (frameId === 0 && fresh) tab.clear();
     tab.set(frameId, report);
     await updateBadge(sender.tabId);
     // Only the top frame shows the banner: a frame's findings go to it.
@@ -117,7 +119,7 @@ export function startBackground(platform: Platform, options: BackgroundOptions =
       case 'check-field':
         return matching.checkField(message.text, message.host);
       case 'report':
-        return onReport(message.report, sender);
+        return onReport(message.report, message.fresh, sender);
       case 'banner-shown':
         return serially('the week count', () => countBanner(platform, Date.now()));
       case 'dismiss':

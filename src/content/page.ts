@@ -211,8 +211,12 @@ export async function startPage(platform: PagePlatform, win: Window, doc: Docume
     request(message).catch(() => undefined);
   };
   let resendTimer: ReturnType<typeof setTimeout> | undefined;
+  /** No report sent yet for this page (document, or address of a single-page app): the next one says so. */
+  let freshPage = true;
   const sendReport = (report: PageReport, fingerprint: string, attempt = 0): void => {
-    request({ type: 'report', report }).then((delivered) => {
+    const fresh = freshPage;
+    freshPage = false;
+    request({ type: 'report', report, fresh }).then((delivered) => {
       // Only a finding that would show a banner is worth sending again, and only while it is still the latest.
       const worthIt = !isTop && delivered === false && severityRank(report.severity) >= severityRank('caution');
       if (!worthIt || stopped || fingerprint !== lastSent || attempt >= MAX_RESENDS) return;
@@ -233,6 +237,8 @@ export async function startPage(platform: PagePlatform, win: Window, doc: Docume
       notice = '';
       dismissedAt = null;
       counted = false;
+      freshPage = true;
+      lastSent = ''; // the new page is reported even if it looks like the last
       reinserts = 0;
       void readAll();
     }
@@ -314,16 +320,22 @@ export async function startPage(platform: PagePlatform, win: Window, doc: Docume
 
   const afterFinding = (): void => {
     if (!detection) return;
-    const own = reportOf(detection);
-    // The top frame's report only sets the toolbar badge (the popup asks the page itself), so only what the badge
-    // shows makes it worth sending; a child frame's report is what the top frame's banner shows, so all of it is.
-    const fingerprint = isTop ? `${own.severity}/${own.quietBecause}` : JSON.stringify(own);
-    if (fingerprint !== lastSent) {
-      lastSent = fingerprint;
-      sendReport(own, fingerprint);
-    }
+    reportIfChanged();
     if (isTop) updateBanner();
     markReady();
+  };
+  /**
+   * A child frame reports its own finding: it is what the top frame's banner shows. The top frame reports the
+   * strongest of its own and its frames' (a child's report can reach the background before the top frame's first
+   * one, which starts the page afresh there), and only what the toolbar badge shows makes it worth sending.
+   */
+  const reportIfChanged = (): void => {
+    if (!detection) return;
+    const report = isTop ? (strongest()?.report ?? reportOf(detection)) : reportOf(detection);
+    const fingerprint = isTop ? `${report.severity}/${report.quietBecause}` : JSON.stringify(report);
+    if (fingerprint === lastSent) return;
+    lastSent = fingerprint;
+    sendReport(report, fingerprint);
   };
   const markReady = (): void => {
     if (options.testHooks) doc.documentElement?.setAttribute('data-lurewatch-ready', '1');
@@ -450,6 +462,7 @@ export async function startPage(platform: PagePlatform, win: Window, doc: Docume
     if (message.type === 'page-state') return Promise.resolve(strongest()?.report ?? null);
     frameReports.set(message.frameId, message.report);
     updateBanner();
+    reportIfChanged();
     return Promise.resolve(true); // received: the frame need not send it again
   });
   const onVisibility = (): void => {

@@ -141,6 +141,23 @@ describe('background badge', () => {
     expect(browser.badges.get(7)?.text).toBe('');
   });
 
+  it('a new page starts the tab afresh: the previous page\'s frames no longer count, the new page\'s do', async () => {
+    startBackground(browser.platform());
+    const top = browser.platform({ kind: 'content', tabId: 7, frameId: 0 });
+    const child = browser.platform({ kind: 'content', tabId: 7, frameId: 3 });
+    const quiet = report({ severity: 'none', evidence: [], rules: [], resembles: null, families: [] });
+    await top.runtime.sendMessage({ type: 'report', report: quiet, fresh: true });
+    await child.runtime.sendMessage({ type: 'report', report: report({ severity: 'warning' }), fresh: true });
+    expect(browser.badges.get(7)?.text).toBe('!');
+    // The next page: its top frame's first report.
+    await top.runtime.sendMessage({ type: 'report', report: quiet, fresh: true });
+    expect(browser.badges.get(7)?.text).toBe('');
+    // Later reports of the same page add up, whatever their order.
+    await child.runtime.sendMessage({ type: 'report', report: report({ severity: 'caution' }), fresh: true });
+    await top.runtime.sendMessage({ type: 'report', report: quiet, fresh: false });
+    expect(browser.badges.get(7)).toMatchObject({ text: '!', color: '#9a5b00' });
+  });
+
   it('ignores reports that come from no tab', async () => {
     startBackground(browser.platform());
     await browser.platform({ kind: 'extension', url: 'popup.html' }).runtime.sendMessage({ type: 'report', report: report() });

@@ -157,6 +157,8 @@ describe('content page controller', () => {
       });
       await until(() => banner()?.isConnected === true, 3000);
       expect(root().textContent).toContain('(in an embedded frame)');
+      // The top frame's first report started the tab afresh; the badge still shows the frame's finding.
+      await until(() => browser.badges.get(1)?.text === '!');
       // Once the top frame has it, the frame stops sending.
       const sent = browser.messagesOfType('report').length;
       await new Promise((resolve) => setTimeout(resolve, 1200));
@@ -300,5 +302,35 @@ describe('content page controller', () => {
     window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
     await until(() => browser.badges.get(1)?.text === '!');
     expect(browser.messagesOfType('report')).toHaveLength(reports + 1);
+  });
+
+  it('the badge keeps a frame\'s finding when the top frame starts its page afresh (a single-page app navigated)', async () => {
+    const browser = await start('Welcome to our travel blog. Photos of beaches and mountains, with recipes.');
+    const iframe = document.createElement('iframe');
+    document.body.append(iframe);
+    const frameDoc = iframe.contentDocument!;
+    const message = frameDoc.createElement('p');
+    message.textContent = lure;
+    frameDoc.body.append(message);
+    const frame = browser.platform({ kind: 'content', tabId: 1, frameId: 3, url: 'https://frame.example/' });
+    const stopFrame = await startPage(frame, iframe.contentWindow! as unknown as Window, frameDoc, { openShadow: true, testHooks: true });
+    try {
+      await until(() => banner()?.isConnected === true && browser.badges.get(1)?.text === '!');
+      const before = location.href;
+      history.pushState(null, '', '#next-view');
+      const fresh = (): number => (browser.messagesOfType('report') as Array<{ fresh: boolean }>).filter((r) => r.fresh).length;
+      const freshBefore = fresh();
+      const p = document.createElement('p');
+      p.textContent = 'The next view of the app.';
+      document.body.append(p); // any change makes the top frame look again, and notice the new address
+      await until(() => fresh() > freshBefore);
+      await browser.settle();
+      // The top frame's fresh report cleared the tab's findings, and carried the frame's with it.
+      expect(banner()?.isConnected).toBe(true);
+      expect(browser.badges.get(1)?.text).toBe('!');
+      history.replaceState(null, '', before);
+    } finally {
+      stopFrame();
+    }
   });
 });
