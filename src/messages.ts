@@ -47,7 +47,8 @@ export interface ScanRequest {
   sensitivity: Sensitivity;
   families: Partial<Record<Family, boolean>>;
 }
-export type ScanAnswer = { status: 'found'; finding: Finding } | { status: 'resync' };
+/** `held`: the part of a chunk was kept for its rest (ScanRequest.open); the page is scored once it is whole. */
+export type ScanAnswer = { status: 'found'; finding: Finding } | { status: 'held' } | { status: 'resync' };
 
 /** The hint for a field's text, already in both languages; null when there is nothing to say. */
 export interface FieldHint {
@@ -192,7 +193,7 @@ export function parseReport(value: unknown): PageReport | null {
 /** The background's answer to a scan, checked like everything that crosses a context boundary. */
 export function parseScanAnswer(value: unknown): ScanAnswer | null {
   if (!isRecord(value)) return null;
-  if (value.status === 'resync') return { status: 'resync' };
+  if (value.status === 'resync' || value.status === 'held') return { status: value.status };
   if (value.status !== 'found' || !isRecord(value.finding)) return null;
   const fields = parseFindingFields(value.finding);
   const evidence = parseEvidence(value.finding.evidence, true);

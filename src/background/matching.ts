@@ -73,6 +73,8 @@ export class Matching {
     this.held += heldLength(entry);
     this.streams.set(key, entry);
     this.evictBeyondLimit();
+    // More of this chunk is on its way: scoring now would only be thrown away.
+    if (request.open) return { status: 'held' };
     const detection = entry.stream.detect({ sensitivity: request.sensitivity, hostname: request.host, families: request.families });
     const finding: Finding = {
       category: detection.category,

@@ -295,11 +295,13 @@ export async function startPage(platform: PagePlatform, win: Window, doc: Docume
           forgotten = true;
           break;
         }
+        if (answer.status === 'held') {
+          syncAgain = true; // a survey's later parts follow at once; the page is scored when it is whole
+          continue;
+        }
         detection = answer.finding;
         scoredWith = optionsKey;
-        // A survey's later parts follow at once; the finding so far is shown only once the whole page is in.
-        if (stream.isOpen) syncAgain = true;
-        else afterFinding();
+        afterFinding();
       } while (syncAgain);
     } catch {
       // No answer (the extension is being reloaded, or the matcher failed): the text sent is lost with it, so the

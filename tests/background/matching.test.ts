@@ -67,7 +67,7 @@ describe('Matching', () => {
     // Cut inside the first piece of evidence.
     const evidence = whole.status === 'found' ? whole.finding.evidence[0]! : null;
     const cut = evidence!.start + 2;
-    await matching.scan(scan({ reset: true, chunks: ['before', lure.slice(0, cut)], open: true }), frame(2));
+    expect(await matching.scan(scan({ reset: true, chunks: ['before', lure.slice(0, cut)], open: true }), frame(2))).toEqual({ status: 'held' });
     expect(matching.heldChars).toBe('before\n'.length + cut);
     // The frame counts the part it sent: a base that ignores it is out of step.
     const parts = await matching.scan(scan({ base: 'before\n'.length + cut, chunks: [lure.slice(cut), 'after'] }), frame(2));
@@ -124,6 +124,14 @@ describe('the background routes scans', () => {
     expect(answer?.status === 'found' && answer.finding.severity).toMatch(/caution|warning/);
     await browser.removeTab(4);
     expect(await page.runtime.sendMessage(scan({ base: lure.length }))).toEqual({ status: 'resync' });
+  });
+
+  it('the page takes only well-formed answers', () => {
+    expect(parseScanAnswer({ status: 'held' })).toEqual({ status: 'held' });
+    expect(parseScanAnswer({ status: 'resync', extra: 1 })).toEqual({ status: 'resync' });
+    expect(parseScanAnswer({ status: 'found' })).toBeNull();
+    expect(parseScanAnswer({ status: 'found', finding: { severity: 'apocalyptic' } })).toBeNull();
+    expect(parseScanAnswer('found')).toBeNull();
   });
 
   it('ignores malformed scans', async () => {
