@@ -36,7 +36,6 @@ interface NativeApi {
   i18n: { getUILanguage(): string; getMessage(key: string, substitutions?: string[]): string };
 }
 
-
 export function createPagePlatform(): PagePlatform {
   // Firefox has `browser`; Chrome only `chrome`. Page scripts cannot define either for us: content scripts run in
   // their own world.
