@@ -2,7 +2,7 @@
 // Bundles the three entry points with esbuild and writes one loadable unpacked extension per browser:
 // dist/chrome and dist/firefox, or dist-test/... for the TEST build (open banner shadow root, pinned Chrome id).
 // Also imported: `build({ test, browsers })` serves the tests, `npm start` and `npm run package`.
-import { build as esbuild } from 'esbuild';
+import { build as esbuild, type BuildOptions as BuildOptionsOfEsbuild } from 'esbuild';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,6 +50,28 @@ export interface BuildResult {
 }
 
 const BUNDLES = { content: 'content/main.ts', background: 'background/main.ts', popup: 'popup/main.ts' } as const;
+
+/**
+ * How every bundle is compiled, entry points aside. Shared with `bench:page --top` (lib/bench-names.ts), whose
+ * source map is trusted only when its bundle is byte for byte the one built here.
+ */
+export function bundleOptions(test: boolean) {
+  return {
+    absWorkingDir: ROOT,
+    outdir: 'out',
+    write: false,
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    // One bundle serves both browsers: the targets together set the syntax level, and nothing differs per browser.
+    target: ['chrome120', 'firefox128'],
+    minify: true,
+    // Keep Chinese rule text and UI strings readable and about a third smaller than \uXXXX escapes.
+    charset: 'utf8',
+    legalComments: 'none',
+    define: { __LUREWATCH_TEST__: JSON.stringify(test) },
+  } satisfies BuildOptionsOfEsbuild;
+}
 const POPUP_STATIC = ['popup/popup.html', 'popup/popup.css'] as const;
 
 /** Chromium accepts only 1-4 dot-separated integers as a manifest version, so package.json must follow suit. */
@@ -75,21 +97,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   }
   const baseManifest = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8')) as Manifest;
 
-  // One bundle serves both browsers: the targets together set the syntax level, and nothing differs per browser.
   const bundled = await esbuild({
-    absWorkingDir: ROOT,
+    ...bundleOptions(test),
     entryPoints: Object.fromEntries(Object.entries(BUNDLES).map(([name, file]) => [name, join(srcDir, file)])),
-    outdir: 'out',
-    write: false,
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: ['chrome120', 'firefox128'],
-    minify: true,
-    // Keep Chinese rule text and UI strings readable and about a third smaller than \uXXXX escapes.
-    charset: 'utf8',
-    legalComments: 'none',
-    define: { __LUREWATCH_TEST__: JSON.stringify(test) },
     logLevel: 'warning',
   });
   const outputs = bundled.outputFiles.map((output) => ({ file: relative(join(ROOT, 'out'), output.path), contents: output.contents }));

@@ -4,7 +4,7 @@
 import { build as esbuild } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { ROOT } from '../build.js';
+import { bundleOptions, ROOT } from '../build.js';
 
 interface SourceMap {
   sources: string[];
@@ -60,18 +60,8 @@ export type NameOf = (functionName: string, line: number, column: number) => str
  */
 export async function sourceNames(contentJsPath: string): Promise<NameOf | null> {
   const result = await esbuild({
-    absWorkingDir: ROOT,
+    ...bundleOptions(false),
     entryPoints: { content: join(ROOT, 'src/content/main.ts') },
-    outdir: 'out',
-    write: false,
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: ['chrome120', 'firefox128'],
-    minify: true,
-    charset: 'utf8',
-    legalComments: 'none',
-    define: { __LUREWATCH_TEST__: 'false' },
     sourcemap: 'external',
     logLevel: 'silent',
   });

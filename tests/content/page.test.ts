@@ -54,6 +54,18 @@ async function startWithFirstSentence(browser: FakeBrowser): Promise<string[]> {
   return sentences;
 }
 
+/** An iframe holding the lure, with its own controller as frame 3 of tab 1; returns that controller's stop. */
+async function startLureFrame(browser: FakeBrowser): Promise<() => void> {
+  const iframe = document.createElement('iframe');
+  document.body.append(iframe);
+  const frameDoc = iframe.contentDocument!;
+  const message = frameDoc.createElement('p');
+  message.textContent = lure;
+  frameDoc.body.append(message);
+  const frame = browser.platform({ kind: 'content', tabId: 1, frameId: 3, url: 'https://frame.example/' });
+  return startPage(frame, iframe.contentWindow! as unknown as Window, frameDoc, { openShadow: true, testHooks: true });
+}
+
 describe('content page controller', () => {
   it('shows the banner in English for an English browser, and reports the page to the badge', async () => {
     const browser = await start(lure);
@@ -137,14 +149,7 @@ describe('content page controller', () => {
   it('a frame that finished before its top frame listened sends its finding again until the top frame has it', async () => {
     const browser = new FakeBrowser({ language: 'en-US' });
     startBackground(browser.platform({ kind: 'extension' }));
-    const iframe = document.createElement('iframe');
-    document.body.append(iframe);
-    const frameDoc = iframe.contentDocument!;
-    const message = frameDoc.createElement('p');
-    message.textContent = lure;
-    frameDoc.body.append(message);
-    const frame = browser.platform({ kind: 'content', tabId: 1, frameId: 3, url: 'https://frame.example/' });
-    const stopFrame = await startPage(frame, iframe.contentWindow! as unknown as Window, frameDoc, { openShadow: true, testHooks: true });
+    const stopFrame = await startLureFrame(browser);
     try {
       await browser.settle();
       expect(browser.messagesOfType('frame-report')).toHaveLength(1); // handed on, but nobody listened yet
@@ -306,14 +311,7 @@ describe('content page controller', () => {
 
   it('the badge keeps a frame\'s finding when the top frame starts its page afresh (a single-page app navigated)', async () => {
     const browser = await start('Welcome to our travel blog. Photos of beaches and mountains, with recipes.');
-    const iframe = document.createElement('iframe');
-    document.body.append(iframe);
-    const frameDoc = iframe.contentDocument!;
-    const message = frameDoc.createElement('p');
-    message.textContent = lure;
-    frameDoc.body.append(message);
-    const frame = browser.platform({ kind: 'content', tabId: 1, frameId: 3, url: 'https://frame.example/' });
-    const stopFrame = await startPage(frame, iframe.contentWindow! as unknown as Window, frameDoc, { openShadow: true, testHooks: true });
+    const stopFrame = await startLureFrame(browser);
     try {
       await until(() => banner()?.isConnected === true && browser.badges.get(1)?.text === '!');
       const before = location.href;
