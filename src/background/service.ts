@@ -37,7 +37,7 @@ export function startBackground(platform: Platform, options: BackgroundOptions =
   const matching = new Matching(
     options.pack ??
       (() => {
-        // The first call decodes the pack, synchronously (no pause here); later ones return the same promise.
+        // The first call decodes the pack, synchronously; later ones return the same promise.
         const started = performance.now();
         const loading = shippedPack();
         packMs += performance.now() - started;

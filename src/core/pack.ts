@@ -37,30 +37,17 @@ export interface Pack {
   rules: readonly RuleMeta[];
 }
 
-/**
- * What a caller does between two phases of decoding, for a caller on a page's main thread (the content script
- * gives the page its main thread back in between); everywhere else nothing happens. The core never sets a timer.
- */
-export type Pause = () => Promise<void>;
-
-/** Async for the callers' sake (a future pack may load from elsewhere); without a pause the work is synchronous. */
-export async function loadPack(data: PackData, pause?: Pause): Promise<Pack> {
-  const phases = decodePack(data);
-  for (;;) {
-    const step = phases.next();
-    if (step.done) return step.value;
-    if (pause) await pause();
-  }
+/** Async for the callers' sake (a future pack may load from elsewhere); the work itself is synchronous. */
+export async function loadPack(data: PackData): Promise<Pack> {
+  return decodePack(data);
 }
 
-/** The decoding, phase by phase: base 64 | metadata and fold table | automaton (each about a millisecond). */
-export function* decodePack(data: PackData): Generator<void, Pack, void> {
+/** Base 64, then the metadata and fold table, then the laid-out automaton (about a millisecond each). */
+export function decodePack(data: PackData): Pack {
   if (data.format !== PACK_FORMAT) throw new Error(`rule pack format ${data.format} is not ${PACK_FORMAT}: run npm run rules`);
   const r = new VarintReader(decodeBase64(data.blob));
-  yield;
   const meta = JSON.parse(new TextDecoder().decode(r.readBytes())) as { expansions: Record<string, string>; rules: RuleMeta[] };
   const fold = readFoldTable(r, meta.expansions);
-  yield;
   const automaton = readAutomaton(r);
   if (!r.done) throw new RangeError('rule pack has trailing data');
   return { fold, automaton, rules: meta.rules };
@@ -68,11 +55,8 @@ export function* decodePack(data: PackData): Generator<void, Pack, void> {
 
 let shipped: Promise<Pack> | undefined;
 
-/**
- * The pack compiled from src/core/rules, decoded on first use. `pause` runs between decoding phases; the first
- * caller's applies, later callers share the same promise.
- */
-export function shippedPack(pause?: Pause): Promise<Pack> {
-  shipped ??= loadPack(PACK, pause);
+/** The pack compiled from src/core/rules, decoded on first use; later callers share the same promise. */
+export function shippedPack(): Promise<Pack> {
+  shipped ??= loadPack(PACK);
   return shipped;
 }
