@@ -477,6 +477,7 @@ export async function startPage(platform: PagePlatform, win: Window, doc: Docume
    */
   const onPageShow = (event: PageTransitionEvent): void => {
     if (!event.persisted) return;
+    freshPage = true; // the tab's findings are another page's now: this report starts them afresh
     lastSent = '';
     void evaluate();
   };

@@ -307,6 +307,7 @@ describe('content page controller', () => {
     window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
     await until(() => browser.badges.get(1)?.text === '!');
     expect(browser.messagesOfType('report')).toHaveLength(reports + 1);
+    expect((browser.messagesOfType('report').at(-1) as { fresh: boolean }).fresh).toBe(true);
   });
 
   it('the badge keeps a frame\'s finding when the top frame starts its page afresh (a single-page app navigated)', async () => {
