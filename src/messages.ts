@@ -30,9 +30,10 @@ export interface PageReport extends Omit<Finding, 'evidence'> {
 /**
  * A frame's new text for the background's matcher (see background/matching.ts). `stream` names the frame's
  * document; `base` is the length the frame believes the background holds, so a background that restarted (and
- * forgot) or fell behind says `resync` instead of scoring half a page. `reset` starts the stream afresh.
+ * forgot) or fell behind says `resync` instead of scoring half a page. `reset` starts the stream afresh. The
+ * background scores with its own copy of the settings: a quiet page never reads them (see content/page.ts).
  */
-export interface ScanRequest {
+export interface ScanMessage {
   type: 'scan';
   stream: string;
   reset: boolean;
@@ -44,6 +45,9 @@ export interface ScanRequest {
    */
   open: boolean;
   host: string;
+}
+/** What the matcher scores: a frame's message, with the settings the background holds. */
+export interface ScanRequest extends ScanMessage {
   sensitivity: Sensitivity;
   families: Partial<Record<Family, boolean>>;
 }
@@ -69,11 +73,15 @@ export type ToBackground =
   /** A post hint was shown: only this fact travels, never the field's text. */
   | { type: 'hint-shown' }
   | { type: 'hint-week-count' }
-  | ScanRequest
+  | ScanMessage
   /** The focused field's text, checked in memory and dropped: never stored, never sent anywhere else. */
   | { type: 'check-field'; text: string; host: string };
 
-export type ToContent = { type: 'frame-report'; report: PageReport; frameId: number } | { type: 'page-state' };
+export type ToContent =
+  | { type: 'frame-report'; report: PageReport; frameId: number }
+  | { type: 'page-state' }
+  /** To every frame of every tab: score again, and read the settings afresh when a finding needs them. */
+  | { type: 'settings-changed' };
 
 const MAX_TEXT = 400;
 const MAX_ITEMS = 50;
@@ -114,7 +122,7 @@ export function parseToBackground(value: unknown): ToBackground | null {
 
 export function parseToContent(value: unknown): ToContent | null {
   if (!isRecord(value)) return null;
-  if (value.type === 'page-state') return { type: 'page-state' };
+  if (value.type === 'page-state' || value.type === 'settings-changed') return { type: value.type };
   if (value.type === 'frame-report' && Number.isInteger(value.frameId)) {
     const report = parseReport(value.report);
     return report ? { type: 'frame-report', report, frameId: value.frameId as number } : null;
@@ -122,18 +130,14 @@ export function parseToContent(value: unknown): ToContent | null {
   return null;
 }
 
-function parseScan(v: Record<string, unknown>): ScanRequest | null {
+function parseScan(v: Record<string, unknown>): ScanMessage | null {
   if (typeof v.stream !== 'string' || !/^[0-9a-z]{8,40}$/.test(v.stream) || typeof v.reset !== 'boolean') return null;
   if (!Number.isSafeInteger(v.base) || (v.base as number) < 0 || (v.base as number) > MAX_STREAM_CHARS) return null;
   if (!Array.isArray(v.chunks) || !v.chunks.every((chunk) => typeof chunk === 'string') || typeof v.open !== 'boolean') return null;
   const chunks = v.chunks as string[];
   if (chunks.reduce((sum, chunk) => sum + chunk.length + 1, v.base as number) > MAX_STREAM_CHARS) return null;
-  if (!isHost(v.host) || !oneOf(SENSITIVITIES, v.sensitivity) || !isRecord(v.families)) return null;
-  const families: Partial<Record<Family, boolean>> = {};
-  for (const family of ['espionage', 'fraud'] as const) {
-    if (typeof v.families[family] === 'boolean') families[family] = v.families[family];
-  }
-  return { type: 'scan', stream: v.stream, reset: v.reset, base: v.base as number, chunks, open: v.open, host: v.host, sensitivity: v.sensitivity, families };
+  if (!isHost(v.host)) return null;
+  return { type: 'scan', stream: v.stream, reset: v.reset, base: v.base as number, chunks, open: v.open, host: v.host };
 }
 
 /** The finding fields of a report or of a scan answer; null when any is malformed. */

@@ -7,7 +7,7 @@ import type { Severity } from '../core/score.js';
 import { parseToBackground, type PageReport, type ToBackground } from '../messages.js';
 import type { MessageSender, Platform } from '../platform/types.js';
 import { applyChange, type SettingsChange } from '../settings/change.js';
-import { repairSettings } from '../settings/schema.js';
+import { repairSettings, type Settings } from '../settings/schema.js';
 import { SETTINGS_KEY } from '../settings/store.js';
 import { addDismissal, countBanner, countHint, hintWeekCount, weekCount } from '../records.js';
 import { Matching } from './matching.js';
@@ -74,6 +74,25 @@ export function startBackground(platform: Platform, options: BackgroundOptions =
     matching.forgetTab(tabId);
   });
 
+  /**
+   * The settings the matcher scores with, read once and kept until they change: frames do not send them (a quiet
+   * page never reads storage), so every frame is told to score again when they change.
+   */
+  let settingsRead: Promise<Settings> | null = null;
+  const currentSettings = (): Promise<Settings> =>
+    (settingsRead ??= platform.storage.get(SETTINGS_KEY).then(
+      (stored) => repairSettings(stored).settings,
+      (error: unknown) => {
+        settingsRead = null; // unreadable now: the next scan asks again
+        throw error;
+      },
+    ));
+  platform.storage.onChanged((changes) => {
+    if (!(SETTINGS_KEY in changes)) return;
+    settingsRead = null;
+    platform.tabs.broadcast({ type: 'settings-changed' }).catch(() => undefined);
+  });
+
   const changeSettings = (change: SettingsChange): Promise<void> =>
     serially('a settings change', async () => {
       const current = repairSettings(await platform.storage.get(SETTINGS_KEY)).settings;
@@ -115,7 +134,8 @@ export function startBackground(platform: Platform, options: BackgroundOptions =
     switch (message.type) {
       case 'scan':
         // Only a content script has a frame to keep a stream for.
-        return sender.tabId === undefined ? undefined : matching.scan(message, sender);
+        if (sender.tabId === undefined) return undefined;
+        return currentSettings().then(({ sensitivity, families }) => matching.scan({ ...message, sensitivity, families }, sender));
       case 'check-field':
         return matching.checkField(message.text, message.host);
       case 'report':

@@ -5,11 +5,11 @@ import { ADVICE, CASE_STORIES, reportingLine, type Family } from '../core/advice
 import { severityRank } from '../core/score.js';
 import { parseScanAnswer, parseToContent, type Finding, type PageReport, type ScanAnswer } from '../messages.js';
 import type { PagePlatform } from '../platform/types.js';
-import { isSiteDisabled, isSnoozed, type Settings } from '../settings/schema.js';
-import { readSettings, watchSettings } from '../settings/store.js';
-import { DISMISSED_KEY, dismissedScore, pageKey } from '../records.js';
+import { isSiteDisabled, isSnoozed } from '../settings/schema.js';
+import { pageKey } from '../records.js';
 import { Banner, type BannerContent } from './banner.js';
 import { BANNER_TEXT, FACET_LABELS } from './banner-text.js';
+import { PageChoices } from './choices.js';
 import { extractVisibleText, OWN_UI_ATTRIBUTE, VisibleTextReader } from './extract.js';
 import { clearHighlight, highlightRanges } from './highlight.js';
 import { ChangeWatcher, DEFAULT_WATCH } from './observer.js';
@@ -55,8 +55,11 @@ export interface PageOptions {
 
 export async function startPage(platform: PagePlatform, win: Window, doc: Document, options: PageOptions): Promise<() => void> {
   const isTop = win === win.top;
-  const lang: 'en' | 'zh' = platform.i18n.uiLanguage().toLowerCase().startsWith('zh') ? 'zh' : 'en';
-  let settings: Settings = await readSettings(platform);
+  // A quiet page touches no extension API but the matcher's port (see choices.ts): the language, too, is asked when
+  // a banner first needs it.
+  let language: 'en' | 'zh' | null = null;
+  const lang = (): 'en' | 'zh' => (language ??= platform.i18n.uiLanguage().toLowerCase().startsWith('zh') ? 'zh' : 'en');
+  const choices = new PageChoices(platform, () => currentPageKey());
   let stream: TextStream | null = null;
   let textSeen = 0;
   const banner = new Banner(doc, options.openShadow);
@@ -70,13 +73,12 @@ export async function startPage(platform: PagePlatform, win: Window, doc: Docume
   let generation = 0;
   let syncing = false;
   let syncAgain = false;
-  /** The options of the last answer: unchanged options and no new text need no new request. */
-  let scoredWith = '';
+  /** The background's settings changed since the last answer: score again, even with no new text. */
+  let rescore = false;
   let lastAsked = -Infinity;
   /** A request failed: what the matcher holds is not what this frame sent, so the next look reads the page anew. */
   let outOfStep = false;
   let lastSent = '';
-  let dismissedAt: number | null = dismissedScore(await platform.storage.get(DISMISSED_KEY), currentPageKey());
   let counted = false;
   let reinserts = 0;
   /** What the banner shows now: re-rendering the same content would only drop the person's keyboard focus. */
@@ -167,15 +169,41 @@ export async function startPage(platform: PagePlatform, win: Window, doc: Docume
     return pageKey(`${win.location.origin}${win.location.pathname}${win.location.search}`);
   }
 
+  /** Whether any finding of the page (its own, or a frame's) is strong enough that the person's choices matter. */
+  const choicesMatter = (): boolean =>
+    [detection, ...frameReports.values()].some((d) => d !== null && severityRank(d.severity) >= severityRank('caution'));
+  /**
+   * Runs `then` once the choices are read, at once when no finding needs them (a quiet page reads nothing). When
+   * storage cannot be read, `failed` runs instead: better no banner than one against the person's choices.
+   */
+  const withChoices = (then: () => void, failed: () => void = markReady): void => {
+    if (!choicesMatter() || choices.ready) {
+      then();
+      return;
+    }
+    choices.read().then(
+      () => {
+        if (!stopped) withChoices(then, failed);
+      },
+      () => failed(),
+    );
+  };
+
   /** Why the banner stays away although the page would earn one: the person's own choices. */
   const quietReason = (d: { score: number; category: string }): PageReport['quietBecause'] => {
-    if (!settings.enabled) return 'disabled';
-    if (isSnoozed(settings, Date.now())) return 'snoozed';
-    if (isSiteDisabled(settings, win.location.hostname)) return 'site';
-    if (settings.scope === 'categories' && d.category === 'other') return 'scope';
+    const s = choices.current;
+    if (!s.enabled) return 'disabled';
+    if (isSnoozed(s, Date.now())) return 'snoozed';
+    if (isSiteDisabled(s, win.location.hostname)) return 'site';
+    if (s.scope === 'categories' && d.category === 'other') return 'scope';
+    const dismissedAt = choices.dismissedAt;
     if (dismissedAt !== null && d.score < dismissedAt + STRONGER_BY) return 'dismissed';
     return null;
   };
+
+  /** Only a finding that would show a banner can be kept quiet by the person's choices. */
+  const quietBecauseOf = (d: { severity: Finding['severity']; score: number; category: string }): PageReport['quietBecause'] =>
+    severityRank(d.severity) >= severityRank('caution') ? quietReason(d) : null;
 
   const reportOf = (d: Finding): PageReport => ({
     host: win.location.hostname,
@@ -186,14 +214,14 @@ export async function startPage(platform: PagePlatform, win: Window, doc: Docume
     resembles: d.resembles,
     evidence: d.evidence.map(({ rule, facet, quote, context }) => ({ rule, facet, quote, context })),
     rules: d.rules.slice(0, 50),
-    quietBecause: severityRank(d.severity) >= severityRank('caution') ? quietReason(d) : null,
+    quietBecause: quietBecauseOf(d),
   });
 
   /** The strongest finding of the page: its own, or one a frame reported. */
   const strongest = (): { report: PageReport; own: boolean } | null => {
     let best: { report: PageReport; own: boolean } | null = detection ? { report: reportOf(detection), own: true } : null;
     for (const report of frameReports.values()) {
-      if (!best || report.score > best.report.score) best = { report: { ...report, quietBecause: quietReason(report) }, own: false };
+      if (!best || report.score > best.report.score) best = { report: { ...report, quietBecause: quietBecauseOf(report) }, own: false };
     }
     return best;
   };
@@ -232,10 +260,10 @@ export async function startPage(platform: PagePlatform, win: Window, doc: Docume
       return Promise.resolve();
     }
     if (win.location.href !== address) {
-      // Same document, new address (a single-page app navigated): a new page for dismissals and counts.
+      // Same document, new address (a single-page app navigated): a new page for counts, and for dismissals (its
+      // own is read when a finding needs it: choices are kept by page key).
       address = win.location.href;
       notice = '';
-      dismissedAt = null;
       counted = false;
       freshPage = true;
       lastSent = ''; // the new page is reported even if it looks like the last
@@ -270,9 +298,7 @@ export async function startPage(platform: PagePlatform, win: Window, doc: Docume
       do {
         syncAgain = false;
         if (survey || !stream) return; // the survey syncs when it is in
-        const options = { host: win.location.hostname, sensitivity: settings.sensitivity, families: settings.families };
-        const optionsKey = JSON.stringify(options);
-        if (!needsReset && !stream.hasPending && optionsKey === scoredWith && detection) {
+        if (!needsReset && !stream.hasPending && !rescore && detection) {
           afterFinding();
           continue;
         }
@@ -288,7 +314,8 @@ export async function startPage(platform: PagePlatform, win: Window, doc: Docume
         const reset = needsReset;
         needsReset = false;
         const base = reset ? 0 : stream.sentLength;
-        const answer = await askMatcher({ type: 'scan', stream: token, reset, base, ...stream.takePending(MESSAGE_CHARS), ...options });
+        rescore = false;
+        const answer = await askMatcher({ type: 'scan', stream: token, reset, base, ...stream.takePending(MESSAGE_CHARS), host: win.location.hostname });
         if (stopped) return;
         if (asked !== generation) continue; // the stream started over meanwhile: its own request follows
         if (answer.status === 'resync') {
@@ -300,7 +327,6 @@ export async function startPage(platform: PagePlatform, win: Window, doc: Docume
           continue;
         }
         detection = answer.finding;
-        scoredWith = optionsKey;
         afterFinding();
       } while (syncAgain);
     } catch {
@@ -322,9 +348,11 @@ export async function startPage(platform: PagePlatform, win: Window, doc: Docume
 
   const afterFinding = (): void => {
     if (!detection) return;
-    reportIfChanged();
-    if (isTop) updateBanner();
-    markReady();
+    withChoices(() => {
+      reportIfChanged();
+      if (isTop) updateBanner();
+      markReady();
+    });
   };
   /**
    * A child frame reports its own finding: it is what the top frame's banner shows. The top frame reports the
@@ -357,7 +385,7 @@ export async function startPage(platform: PagePlatform, win: Window, doc: Docume
       return;
     }
     const content = contentOf(found.report, found.own);
-    const fingerprint = JSON.stringify([content, settings.position, found.report.score]);
+    const fingerprint = JSON.stringify([content, choices.current.position, found.report.score]);
     if (banner.shown && fingerprint === rendered) return;
     if (banner.element && !banner.shown) {
       // The page removed the banner: put it back a bounded number of times.
@@ -365,10 +393,10 @@ export async function startPage(platform: PagePlatform, win: Window, doc: Docume
       reinserts++;
     }
     rendered = fingerprint;
-    banner.render(content, settings.position, {
+    banner.render(content, choices.current.position, {
       show: () => showEvidence(),
       dismiss: () => {
-        dismissedAt = found.report.score;
+        choices.dismiss(found.report.score);
         banner.remove();
         clearHighlight(doc);
         send({ type: 'dismiss', page: currentPageKey(), score: found.report.score });
@@ -381,7 +409,7 @@ export async function startPage(platform: PagePlatform, win: Window, doc: Docume
         // site silently lighting up again on the next page.
         request({ type: 'settings-change', change: { kind: 'site', host: win.location.hostname, disabled: true } }).catch(() => {
           if (stopped) return;
-          notice = BANNER_TEXT.notSaved[lang];
+          notice = BANNER_TEXT.notSaved[lang()];
           banner.reattach(); // we took it away ourselves: not a page fighting the banner
           updateBanner();
         });
@@ -398,10 +426,11 @@ export async function startPage(platform: PagePlatform, win: Window, doc: Docume
     const family: Family = report.families[0] ?? 'espionage';
     const severity = report.severity === 'warning' ? 'warning' : 'caution';
     const titleKey = `title${severity === 'warning' ? 'Warning' : 'Caution'}${family === 'fraud' ? 'Fraud' : 'Espionage'}` as const;
-    const t = (key: keyof typeof BANNER_TEXT): string => BANNER_TEXT[key][lang];
+    const language = lang();
+    const t = (key: keyof typeof BANNER_TEXT): string => BANNER_TEXT[key][language];
     return {
       severity,
-      lang,
+      lang: language,
       title: t(titleKey),
       labels: {
         noticed: own ? t('noticed') : `${t('noticed')} ${t('fromFrame')}`,
@@ -414,10 +443,10 @@ export async function startPage(platform: PagePlatform, win: Window, doc: Docume
         settings: t('settings'),
         local: t('local'),
       },
-      evidence: report.evidence.map((item) => ({ label: FACET_LABELS[item.facet][lang], quote: item.quote, context: item.context })),
-      story: report.resembles ? CASE_STORIES[report.resembles][lang] : '',
-      advice: ADVICE[family][lang],
-      report: reportingLine(family, settings.reportChannel, lang, report.evidence.some((e) => HAN.test(e.quote))),
+      evidence: report.evidence.map((item) => ({ label: FACET_LABELS[item.facet][language], quote: item.quote, context: item.context })),
+      story: report.resembles ? CASE_STORIES[report.resembles][language] : '',
+      advice: ADVICE[family][language],
+      report: reportingLine(family, choices.current.reportChannel, language, report.evidence.some((e) => HAN.test(e.quote))),
       canShow: own,
       notice,
     };
@@ -453,18 +482,27 @@ export async function startPage(platform: PagePlatform, win: Window, doc: Docume
     },
     (node) => node instanceof Element && node.hasAttribute(OWN_UI_ATTRIBUTE),
   );
-  const stopWatchingSettings = watchSettings(platform, (next) => {
-    settings = next;
-    lastSent = '';
-    void evaluate();
-  });
   const stopListening = platform.runtime.onMessage((raw) => {
     const message = parseToContent(raw);
-    if (!message || !isTop) return undefined;
-    if (message.type === 'page-state') return Promise.resolve(strongest()?.report ?? null);
+    if (!message) return undefined;
+    if (message.type === 'settings-changed') {
+      // Every frame: the background scores with the new settings at the next request, and the banner's choices are
+      // read again when a finding needs them.
+      choices.settingsChanged();
+      rescore = true;
+      lastSent = '';
+      void evaluate();
+      return undefined;
+    }
+    if (!isTop) return undefined;
+    if (message.type === 'page-state') {
+      return new Promise((resolve) => withChoices(() => resolve(strongest()?.report ?? null), () => resolve(null)));
+    }
     frameReports.set(message.frameId, message.report);
-    updateBanner();
-    reportIfChanged();
+    withChoices(() => {
+      updateBanner();
+      reportIfChanged();
+    });
     return Promise.resolve(true); // received: the frame need not send it again
   });
   const onVisibility = (): void => {
@@ -494,7 +532,6 @@ export async function startPage(platform: PagePlatform, win: Window, doc: Docume
     doc.removeEventListener('visibilitychange', onVisibility);
     win.removeEventListener('pageshow', onPageShow);
     try {
-      stopWatchingSettings();
       stopListening();
     } catch {
       // The old context is gone; its listeners went with it.

@@ -28,17 +28,23 @@ export async function startPostHints(platform: PagePlatform, win: Window, doc: D
   // editors are already followed from the parent frame (adoptFrame below), and a second copy here would show a
   // second hint.
   if (followedByParent(win)) return () => undefined;
-  const lang: 'en' | 'zh' = platform.i18n.uiLanguage().toLowerCase().startsWith('zh') ? 'zh' : 'en';
   const debounceMs = options.debounceMs ?? DEBOUNCE_MS;
   const followMs = options.followMs ?? FOLLOW_MS;
   // Read on the first input event, not at start: most pages are never typed into, and every storage read is a
   // round trip to the browser that the page's load would pay for.
   let settings: Settings | null = null;
   let reading: Promise<void> | null = null;
+  // Changes are followed from the first read on (watching costs a page that is never typed into a storage binding).
+  let stopWatching: (() => void) | null = null;
   const readOnce = (): Promise<void> =>
-    (reading ??= readSettings(platform).then((read) => {
+    (reading ??= (async () => {
+      stopWatching = watchSettings(platform, (next) => {
+        settings = next;
+        if (!allowed()) hide();
+      });
+      const read = await readSettings(platform);
       settings ??= read; // a change heard meanwhile is newer
-    }));
+    })());
   const hint = new Hint(doc, options.openShadow);
   /** Fields resolved once per element: an input event then costs a map lookup and a timer, not a style query. */
   const resolved = new WeakMap<Element, Field | null>();
@@ -161,17 +167,21 @@ export async function startPostHints(platform: PagePlatform, win: Window, doc: D
     }, followMs);
   };
 
-  const contentOf = (found: FieldHint): HintContent => ({
-    lang,
-    title: HINT_TEXT.title[lang],
-    noticed: KIND_LABELS[found.kind][lang],
-    quote: found.quote.replace(/\s+/g, ' ').trim(),
-    why: found.why[lang],
-    saferLabel: HINT_TEXT.safer[lang],
-    safer: found.safer[lang],
-    labels: { dismiss: HINT_TEXT.dismiss[lang], notOnSite: HINT_TEXT.notOnSite[lang], local: HINT_TEXT.local[lang], region: HINT_TEXT.label[lang] },
-    kind: found.kind,
-  });
+  const contentOf = (found: FieldHint): HintContent => {
+    // Read when a hint first shows, like the settings: most pages never show one.
+    const lang: 'en' | 'zh' = platform.i18n.uiLanguage().toLowerCase().startsWith('zh') ? 'zh' : 'en';
+    return {
+      lang,
+      title: HINT_TEXT.title[lang],
+      noticed: KIND_LABELS[found.kind][lang],
+      quote: found.quote.replace(/\s+/g, ' ').trim(),
+      why: found.why[lang],
+      saferLabel: HINT_TEXT.safer[lang],
+      safer: found.safer[lang],
+      labels: { dismiss: HINT_TEXT.dismiss[lang], notOnSite: HINT_TEXT.notOnSite[lang], local: HINT_TEXT.local[lang], region: HINT_TEXT.label[lang] },
+      kind: found.kind,
+    };
+  };
 
   const onInput = (event: Event): void => {
     const field = fieldOf(event.composedPath()[0] ?? event.target);
@@ -228,10 +238,6 @@ export async function startPostHints(platform: PagePlatform, win: Window, doc: D
   win.addEventListener('scroll', onMove, listen);
   win.addEventListener('resize', onMove, listen);
   for (const frame of doc.querySelectorAll('iframe')) adoptFrame(frame);
-  const stopWatching = watchSettings(platform, (next) => {
-    settings = next;
-    if (!allowed()) hide();
-  });
 
   function teardown(): void {
     if (stopped) return;
@@ -245,7 +251,7 @@ export async function startPostHints(platform: PagePlatform, win: Window, doc: D
     win.removeEventListener('resize', onMove, listen);
     for (const release of releases) release();
     try {
-      stopWatching();
+      stopWatching?.();
     } catch {
       // The old extension context is gone, and its listener with it.
     }

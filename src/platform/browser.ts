@@ -68,6 +68,13 @@ export function createBrowserPlatform(): Platform {
       },
       sendMessage: (tabId, message, frameId) =>
         browser.tabs.sendMessage(tabId, message, frameId === undefined ? undefined : { frameId }),
+      async broadcast(message) {
+        // No "tabs" permission needed: only the ids are read.
+        const tabs = await browser.tabs.query({});
+        await Promise.all(
+          tabs.map((tab) => (tab.id === undefined ? undefined : browser.tabs.sendMessage(tab.id, message).catch(() => undefined))),
+        );
+      },
       onRemoved(listener) {
         browser.tabs.onRemoved.addListener(listener);
         return () => browser.tabs.onRemoved.removeListener(listener);

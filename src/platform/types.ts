@@ -29,6 +29,8 @@ export interface Platform {
   tabs: {
     activeTab(): Promise<{ id: number } | undefined>;
     sendMessage(tabId: number, message: unknown, frameId?: number): Promise<unknown>;
+    /** To every frame of every tab, unanswered; tabs without LureWatch's content script are skipped. */
+    broadcast(message: unknown): Promise<void>;
     onRemoved(listener: (tabId: number) => void): () => void;
     /** Opens one of the extension's own pages in a new tab. */
     openExtensionPage(path: string): Promise<void>;

@@ -4,7 +4,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Matching } from '../../src/background/matching.js';
 import { startBackground } from '../../src/background/service.js';
 import { shippedPack, type Pack } from '../../src/core/pack.js';
+import { detect } from '../../src/core/detect.js';
+import type { Sensitivity } from '../../src/core/score.js';
 import { parseScanAnswer, type ScanAnswer, type ScanRequest } from '../../src/messages.js';
+import { DEFAULTS } from '../../src/settings/schema.js';
 import { LURES } from '../fixtures/scenarios.js';
 import { FakeBrowser } from '../helpers/fake-platform.js';
 
@@ -114,6 +117,41 @@ describe('Matching', () => {
 });
 
 describe('the background routes scans', () => {
+  const sideJob =
+    'Part-time job, daily pay $150! Easy work: go to the naval port and take photos of the warships and their hull ' +
+    'numbers every morning, and note the take-off times at the airfield. No experience needed. Contact us on WhatsApp.';
+
+  it('scores with the settings it holds, whatever a page sends, and tells every frame when they change', async () => {
+    const browser = new FakeBrowser();
+    browser.seed({ settings: { ...DEFAULTS, sensitivity: 'low' } });
+    startBackground(browser.platform({ kind: 'extension' }), { pack: async () => pack });
+    const page = browser.platform({ kind: 'content', tabId: 4, frameId: 0, url: 'https://example.com/' });
+    const frameOfPage = browser.platform({ kind: 'content', tabId: 4, frameId: 2, url: 'https://ads.example/' });
+    const otherTab = browser.platform({ kind: 'content', tabId: 5, frameId: 0, url: 'https://example.org/' });
+    const heard: string[] = [];
+    for (const [name, context] of [['page', page], ['frame', frameOfPage], ['other tab', otherTab]] as const) {
+      context.runtime.onMessage((message) => {
+        heard.push(`${name}: ${(message as { type: string }).type}`);
+        return undefined;
+      });
+    }
+    const expected = (sensitivity: Sensitivity) => detect(sideJob, { sensitivity, hostname: 'example.com' }, pack);
+    // The three sensitivities must tell this text apart, or the test proves nothing.
+    expect(expected('low').severity).not.toBe(expected('high').severity);
+
+    // A page asking for another sensitivity is not heard: the settings are the person's, kept by the background.
+    const first = parseScanAnswer(await page.runtime.sendMessage({ ...scan({ reset: true, chunks: [sideJob] }), sensitivity: 'high' }));
+    expect(first?.status === 'found' && [first.finding.severity, first.finding.score]).toEqual([expected('low').severity, expected('low').score]);
+
+    const popup = browser.platform({ kind: 'extension', url: 'popup.html' });
+    await popup.runtime.sendMessage({ type: 'settings-change', change: { kind: 'set', values: { sensitivity: 'high' } } });
+    await browser.settle();
+    expect(heard.sort()).toEqual(['frame: settings-changed', 'other tab: settings-changed', 'page: settings-changed']);
+    // Scoring again needs no new text.
+    const again = parseScanAnswer(await page.runtime.sendMessage(scan({ base: sideJob.length })));
+    expect(again?.status === 'found' && [again.finding.severity, again.finding.score]).toEqual([expected('high').severity, expected('high').score]);
+  });
+
   it('only from content scripts; a closed tab’s streams go', async () => {
     const browser = new FakeBrowser();
     startBackground(browser.platform({ kind: 'extension' }), { pack: async () => pack });
@@ -143,7 +181,7 @@ describe('the background routes scans', () => {
       { ...scan({}), base: -1 },
       { ...scan({}), chunks: [1] },
       { ...scan({}), chunks: ['a'.repeat(4_000_001)] },
-      { ...scan({}), sensitivity: 'extreme' },
+      { ...scan({}), host: 7 },
       { ...scan({}), reset: 'yes' },
     ]) {
       expect(service.handle(bad, sender)).toBeUndefined();

@@ -4,6 +4,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startBackground } from '../../src/background/service.js';
 import { startPage } from '../../src/content/page.js';
+import type { PagePlatform } from '../../src/platform/types.js';
+import { DEFAULTS } from '../../src/settings/schema.js';
 import { FakeBrowser } from '../helpers/fake-platform.js';
 import { LURES } from '../fixtures/scenarios.js';
 
@@ -88,6 +90,39 @@ describe('content page controller', () => {
     await until(() => banner() === null || !banner()!.isConnected);
     await popup.runtime.sendMessage({ type: 'settings-change', change: { kind: 'set', values: { enabled: true } } });
     await until(() => banner()?.isConnected === true);
+  });
+
+  it('a quiet page touches nothing but the matcher: no storage, no language; a change of settings still reaches it', async () => {
+    const browser = new FakeBrowser();
+    browser.seed({ settings: { ...DEFAULTS, sensitivity: 'low' } });
+    startBackground(browser.platform({ kind: 'extension' }));
+    const p = document.createElement('p');
+    // Quiet at low sensitivity, a banner at medium and high (tests/background/matching.test.ts checks the core agrees).
+    p.textContent =
+      'Part-time job, daily pay $150! Easy work: go to the naval port and take photos of the warships and their hull ' +
+      'numbers every morning, and note the take-off times at the airfield. No experience needed. Contact us on WhatsApp.';
+    document.body.append(p);
+    const platform = browser.platform({ kind: 'content', tabId: 1, frameId: 0, url: location.href });
+    const used: string[] = [];
+    const counted: PagePlatform = {
+      ...platform,
+      storage: {
+        get: (key) => (used.push(`storage.get ${key}`), platform.storage.get(key)),
+        onChanged: (listener) => (used.push('storage.onChanged'), platform.storage.onChanged(listener)),
+      },
+      i18n: { ...platform.i18n, uiLanguage: () => (used.push('i18n.uiLanguage'), platform.i18n.uiLanguage()) },
+    };
+    stop = await startPage(counted, window, document, { openShadow: true, testHooks: true });
+    await until(() => document.documentElement.getAttribute('data-lurewatch-ready') === '1');
+    expect(banner()).toBeNull();
+    expect(used).toEqual([]);
+
+    const popup = browser.platform({ kind: 'extension' });
+    await popup.runtime.sendMessage({ type: 'settings-change', change: { kind: 'set', values: { sensitivity: 'high' } } });
+    await until(() => banner()?.isConnected === true);
+    expect(banner()!.getAttribute('data-severity')).toBe('warning');
+    // A finding worth a banner reads the person's choices (settings and this page's dismissal) and the language.
+    expect(used.sort()).toEqual(['i18n.uiLanguage', 'storage.get dismissed', 'storage.get settings']);
   });
 
   it('remembers a dismissal for the page, as a hash of its address', async () => {

@@ -21,7 +21,7 @@ export interface Badge {
 export interface SentMessage {
   from: FakeContext;
   /** 'runtime' for runtime.sendMessage; the tab (and frame) for tabs.sendMessage. */
-  to: 'runtime' | { tabId: number; frameId?: number };
+  to: 'runtime' | 'all-tabs' | { tabId: number; frameId?: number };
   message: unknown;
 }
 
@@ -110,6 +110,14 @@ export class FakeBrowser {
           );
           if (receivers.length === 0 && this.tabAnswer) return clone(await this.tabAnswer(clone(message), tabId, frameId));
           return this.deliver(receivers, message, { fromExtensionPage: true });
+        },
+        broadcast: async (message) => {
+          this.sent.push({ from: context, to: 'all-tabs', message: clone(message) });
+          const tabs = new Set(this.contexts.flatMap((c) => (c.context.kind === 'content' ? [c.context.tabId] : [])));
+          for (const tabId of tabs) {
+            const receivers = this.contexts.filter((c) => c.context.kind === 'content' && c.context.tabId === tabId);
+            await this.deliver(receivers, message, { fromExtensionPage: true }).catch(() => undefined);
+          }
         },
         onRemoved: (listener) => subscribe(this.removedListeners, listener),
         openExtensionPage: async (path) => {

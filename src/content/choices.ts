@@ -1,0 +1,69 @@
+// The person's choices that decide whether a finding shows its banner, and how: their settings and their dismissal
+// of this page. Read from storage only when a finding first needs them: a quiet page (most pages) touches no
+// extension API but the matcher's port, since each API's first use costs the page a fraction of a millisecond (Chrome
+// sets up its bindings lazily). The matcher scores with the background's own copy of the settings.
+import type { PagePlatform } from '../platform/types.js';
+import { DISMISSED_KEY, dismissedScore } from '../records.js';
+import type { Settings } from '../settings/schema.js';
+import { readSettings } from '../settings/store.js';
+
+export class PageChoices {
+  private settings: Settings | null = null;
+  /** The score of the banner dismissed on a page (by page key), once read. */
+  private dismissed: { page: string; score: number | null } | null = null;
+  private reading: Promise<void> | null = null;
+  /** Counts settings changes, so that a read begun before one does not pass for fresh. */
+  private epoch = 0;
+
+  constructor(
+    private readonly platform: PagePlatform,
+    /** The key of the page now (a single-page app changes it without a new document). */
+    private readonly pageKey: () => string,
+  ) {}
+
+  /** Whether the settings and this page's dismissal are read. */
+  get ready(): boolean {
+    return this.settings !== null && this.dismissed?.page === this.pageKey();
+  }
+
+  /** Reads what is missing; rejects when storage cannot be read. */
+  read(): Promise<void> {
+    this.reading ??= (async () => {
+      try {
+        const page = this.pageKey();
+        const epoch = this.epoch;
+        const [settings, stored] = await Promise.all([
+          this.settings ?? readSettings(this.platform),
+          this.dismissed?.page === page ? null : this.platform.storage.get(DISMISSED_KEY),
+        ]);
+        if (epoch === this.epoch) this.settings = settings;
+        // A dismissal made here meanwhile is newer than what storage held when asked.
+        if (this.dismissed?.page !== page) this.dismissed = { page, score: dismissedScore(stored, page) };
+      } finally {
+        this.reading = null;
+      }
+    })();
+    return this.reading;
+  }
+
+  /** The settings; only for paths that waited for `read` (a finding of caution or more). */
+  get current(): Settings {
+    if (!this.settings) throw new Error('settings used before they were read');
+    return this.settings;
+  }
+
+  /** The score at which the person dismissed this page's banner, if they did. */
+  get dismissedAt(): number | null {
+    return this.dismissed?.page === this.pageKey() ? this.dismissed.score : null;
+  }
+
+  dismiss(score: number): void {
+    this.dismissed = { page: this.pageKey(), score };
+  }
+
+  /** The settings changed: read them afresh when next needed. */
+  settingsChanged(): void {
+    this.settings = null;
+    this.epoch++;
+  }
+}

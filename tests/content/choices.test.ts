@@ -1,0 +1,112 @@
+// The person's choices as a page reads them: only when asked, by page key, and never stale after a change.
+import { describe, expect, it } from 'vitest';
+import { PageChoices } from '../../src/content/choices.js';
+import type { PagePlatform } from '../../src/platform/types.js';
+import { DISMISSED_KEY, pageKey } from '../../src/records.js';
+import { DEFAULTS } from '../../src/settings/schema.js';
+import { SETTINGS_KEY } from '../../src/settings/store.js';
+import { FakeBrowser } from '../helpers/fake-platform.js';
+
+const pageA = pageKey('https://forum.example/a');
+const pageB = pageKey('https://forum.example/b');
+
+/** A page platform whose storage reads wait until `release` is called, counting them. */
+function held(browser: FakeBrowser): { platform: PagePlatform; reads: string[]; release: () => void } {
+  const platform = browser.platform({ kind: 'content', tabId: 1, frameId: 0, url: 'https://forum.example/a' });
+  const reads: string[] = [];
+  let open!: () => void;
+  let gate = new Promise<void>((resolve) => (open = resolve));
+  return {
+    reads,
+    release: () => {
+      open();
+      gate = Promise.resolve();
+    },
+    platform: {
+      ...platform,
+      storage: {
+        ...platform.storage,
+        get: async (key) => {
+          reads.push(key);
+          const value = await platform.storage.get(key); // read now: what storage held when asked
+          await gate;
+          return value;
+        },
+      },
+    },
+  };
+}
+
+describe('PageChoices', () => {
+  it('reads nothing until asked, then settings and this page’s dismissal, and again only for another page', async () => {
+    const browser = new FakeBrowser();
+    browser.seed({ [SETTINGS_KEY]: { ...DEFAULTS, position: 'bottom' }, [DISMISSED_KEY]: { [pageA]: { score: 7, at: Date.now() } } });
+    const { platform, reads, release } = held(browser);
+    release();
+    let page = pageA;
+    const choices = new PageChoices(platform, () => page);
+    expect(choices.ready).toBe(false);
+    expect(() => choices.current).toThrow(/before they were read/);
+    expect(reads).toEqual([]);
+
+    await choices.read();
+    expect(choices.ready).toBe(true);
+    expect(choices.current.position).toBe('bottom');
+    expect(choices.dismissedAt).toBe(7);
+
+    // A single-page app moved on: the settings hold, the new page's dismissal is read.
+    page = pageB;
+    expect(choices.ready).toBe(false);
+    expect(choices.dismissedAt).toBeNull();
+    await choices.read();
+    expect(reads).toEqual([SETTINGS_KEY, DISMISSED_KEY, DISMISSED_KEY]);
+    expect(choices.dismissedAt).toBeNull();
+    choices.dismiss(9);
+    expect(choices.dismissedAt).toBe(9);
+  });
+
+  it('a read begun before a settings change does not pass for fresh', async () => {
+    const browser = new FakeBrowser();
+    browser.seed({ [SETTINGS_KEY]: { ...DEFAULTS, position: 'top' } });
+    const { platform, release } = held(browser);
+    const choices = new PageChoices(platform, () => pageA);
+    const first = choices.read();
+    browser.seed({ [SETTINGS_KEY]: { ...DEFAULTS, position: 'bottom' } });
+    choices.settingsChanged();
+    release();
+    await first;
+    expect(choices.ready).toBe(false); // what was read is older than the change
+    await choices.read();
+    expect(choices.current.position).toBe('bottom');
+  });
+
+  it('a dismissal made while the page’s record is being read wins over that record', async () => {
+    const browser = new FakeBrowser();
+    const { platform, release } = held(browser);
+    const choices = new PageChoices(platform, () => pageA);
+    const reading = choices.read();
+    choices.dismiss(12);
+    release();
+    await reading;
+    expect(choices.dismissedAt).toBe(12);
+  });
+
+  it('storage that cannot be read rejects the read and leaves the choices unread, to be tried again', async () => {
+    const browser = new FakeBrowser();
+    const platform = browser.platform({ kind: 'content', tabId: 1, frameId: 0 });
+    let fail = true;
+    const choices = new PageChoices(
+      {
+        ...platform,
+        storage: { ...platform.storage, get: (key) => (fail ? Promise.reject(new Error('IO error')) : platform.storage.get(key)) },
+      },
+      () => pageA,
+    );
+    await expect(choices.read()).rejects.toThrow('IO error');
+    expect(choices.ready).toBe(false);
+    fail = false;
+    await choices.read();
+    expect(choices.ready).toBe(true);
+    expect(choices.current).toEqual(DEFAULTS);
+  });
+});
