@@ -21,6 +21,8 @@ export interface FirefoxOptions {
   viewport?: { width: number; height: number };
   /** "127.0.0.1:PORT" of a recording proxy that every request, loopback included, must pass through. */
   proxy?: string;
+  /** More preferences for the profile (e.g. a short idle time for the add-on's event page). */
+  prefs?: Record<string, string | number | boolean>;
 }
 
 /** One network.beforeRequestSent event, reduced to what the tests look at. */
@@ -76,7 +78,7 @@ export interface FirefoxWithExtension {
  * Preferences for a quiet, test-only profile: no telemetry, updates, studies, captive-portal or safe-browsing
  * checks, prefetching or other background requests, so every request that remains came from a page or an add-on.
  */
-function userJs(geckoId: string, uuid: string, proxy: string | undefined): string {
+function userJs(geckoId: string, uuid: string, proxy: string | undefined, extra: Record<string, string | number | boolean> = {}): string {
   const prefs: Record<string, string | number | boolean> = {
     ...(proxy ? proxyPrefs(proxy) : {}),
     'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: uuid }),
@@ -145,6 +147,7 @@ function userJs(geckoId: string, uuid: string, proxy: string | undefined): strin
     'browser.ping-centre.telemetry': false,
     'browser.tabs.warnOnClose': false,
     'toolkit.startup.max_resumed_crashes': -1,
+    ...extra,
   };
   return Object.entries(prefs)
     .map(([key, value]) => `user_pref(${JSON.stringify(key)}, ${JSON.stringify(value)});`)
@@ -178,7 +181,7 @@ export async function launchFirefox(options: FirefoxOptions): Promise<FirefoxWit
   const extensionDir = resolve(options.extensionDir);
   if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`no manifest.json in ${extensionDir}: build first`);
   const profile = await mkdtemp(join(tmpdir(), 'lurewatch-firefox-'));
-  await writeFile(join(profile, 'user.js'), userJs(options.geckoId, options.uuid, options.proxy));
+  await writeFile(join(profile, 'user.js'), userJs(options.geckoId, options.uuid, options.proxy, options.prefs));
   const child = spawn(
     FIREFOX_PATH,
     ['--headless', '--no-remote', '--remote-debugging-port=0', '--remote-allow-system-access', '--profile', profile],

@@ -76,6 +76,8 @@ export async function startPage(platform: PagePlatform, win: Window, doc: Docume
   /** The background's settings changed since the last answer: score again, even with no new text. */
   let rescore = false;
   let lastAsked = -Infinity;
+  /** How often the background had forgotten this frame's text (test builds show it, for the restart tests). */
+  let resyncs = 0;
   /** A request failed: what the matcher holds is not what this frame sent, so the next look reads the page anew. */
   let outOfStep = false;
   let lastSent = '';
@@ -338,7 +340,11 @@ export async function startPage(platform: PagePlatform, win: Window, doc: Docume
       syncing = false;
     }
     // The background restarted and forgot this frame's text, which the frame does not keep: read the page again.
-    if (forgotten && !stopped) void readAll();
+    if (forgotten && !stopped) {
+      resyncs++;
+      if (options.testHooks) doc.documentElement?.setAttribute('data-lurewatch-resyncs', String(resyncs));
+      void readAll();
+    }
   };
   const askMatcher = async (message: unknown): Promise<ScanAnswer> => {
     const answer = parseScanAnswer(await request(message));
