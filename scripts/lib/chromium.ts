@@ -8,6 +8,9 @@ import { chromium, type BrowserContext } from 'playwright-core';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 export const CHROMIUM_INSTALL_HINT = 'sudo apt-get install chromium';
+/** Debian's Chromium ships only its en-US interface; the other languages are the chromium-l10n package. */
+const LOCALES_DIR = '/usr/lib/chromium/locales';
+export const CHROMIUM_L10N_HINT = 'sudo apt-get install chromium-l10n';
 
 /** The launch recipe of ../shared/docs/browsers.md: nothing that phones home, nothing that needs a GPU. */
 export const CHROMIUM_ARGS = [
@@ -34,7 +37,11 @@ export interface ChromiumOptions {
   /** Folder of the unpacked extension (the one holding manifest.json). */
   extensionDir: string;
   headless?: boolean;
-  /** Browser UI language, e.g. "en-US" or "zh-CN". */
+  /**
+   * Browser UI language, e.g. "en-US" or "zh-CN": what chrome.i18n.getUILanguage() says and which _locales file
+   * chrome.i18n.getMessage() reads (Chromium on Linux takes the latter from LANGUAGE, and needs its own
+   * translation of the interface installed for anything but en-US).
+   */
   locale?: string;
   viewport?: { width: number; height: number } | null;
 }
@@ -50,13 +57,18 @@ export async function launchChromium(options: ChromiumOptions): Promise<Chromium
   assertChromiumInstalled();
   const extensionDir = resolve(options.extensionDir);
   if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`no manifest.json in ${extensionDir}: build first`);
+  const locale = options.locale ?? 'en-US';
+  if (locale !== 'en-US' && !existsSync(join(LOCALES_DIR, `${locale}.pak`))) {
+    throw new Error(`Chromium has no ${locale} interface (${LOCALES_DIR}/${locale}.pak is missing). Install it with:\n  ${CHROMIUM_L10N_HINT}`);
+  }
   const profile = await mkdtemp(join(tmpdir(), 'lurewatch-chromium-'));
   let context: BrowserContext | undefined;
   try {
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM_PATH,
       headless: options.headless ?? true,
-      locale: options.locale ?? 'en-US',
+      locale,
+      env: { ...process.env, LANGUAGE: locale.replace('-', '_') },
       viewport: options.viewport === undefined ? { width: 1280, height: 800 } : options.viewport,
       args: [
         // Playwright passes --disable-extensions itself; only this exception lets the unpacked extension load.
