@@ -54,7 +54,14 @@ describe('Post hints in Firefox', () => {
     }
   });
 
-  const open = (name: string): Promise<void> => firefox.navigate(tab, server.url(`${PAGES}${name}`));
+  /**
+   * Firefox does not hold a page's load event for document_idle content scripts (Chromium does): typing right after
+   * the load could come before LureWatch listens. The test build marks <html data-lurewatch-ready> once it runs.
+   */
+  const open = async (name: string): Promise<void> => {
+    await firefox.navigate(tab, server.url(`${PAGES}${name}`));
+    await firefox.waitFor(tab, `document.documentElement.hasAttribute('data-lurewatch-ready')`);
+  };
   const state = (context: string, field: string | null): Promise<HintState> => firefox.evaluate<HintState>(context, hintState(field));
   const waitForHint = async (context: string, field: string): Promise<HintState> => {
     await firefox.waitFor(context, `${hintState(field)}.placed === 'yes'`);
