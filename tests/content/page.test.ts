@@ -297,7 +297,7 @@ describe('content page controller', () => {
         return listener(message, sender);
       });
     startBackground({ ...platform, runtime: { ...platform.runtime, onMessage } });
-    const [first, ...rest] = await startWithFirstSentence(browser);
+    const [, ...rest] = await startWithFirstSentence(browser);
     failNextScan = true;
     const middle = document.createElement('p');
     middle.textContent = rest.slice(0, 2).join('. '); // sent, and lost with the failed request
