@@ -1,8 +1,8 @@
 // The content script's controller for one frame: survey the page, follow its changes, have the background's
 // matcher score the text (background/matching.ts), and show the banner in the top frame. Child frames report what
 // they find to the background, which passes it to the top frame.
-import { ADVICE, CASE_STORIES, reportingLine, type Family } from '../core/advice.js';
-import { severityRank } from '../core/score.js';
+import { ADVICE, CASE_STORIES, languageOf, reportingLine, type Family } from '../core/advice.js';
+import { showsBanner } from '../core/score.js';
 import { parseScanAnswer, parseToContent, type Finding, type PageReport, type ScanAnswer } from '../messages.js';
 import type { PagePlatform } from '../platform/types.js';
 import { isSiteDisabled, isSnoozed } from '../settings/schema.js';
@@ -58,8 +58,8 @@ export async function startPage(platform: PagePlatform, win: Window, doc: Docume
   // A quiet page touches no extension API but the matcher's port (see choices.ts): the language, too, is asked when
   // a banner first needs it.
   let language: 'en' | 'zh' | null = null;
-  const lang = (): 'en' | 'zh' => (language ??= platform.i18n.uiLanguage().toLowerCase().startsWith('zh') ? 'zh' : 'en');
-  const choices = new PageChoices(platform, () => currentPageKey());
+  const lang = (): 'en' | 'zh' => (language ??= languageOf(platform.i18n.uiLanguage()));
+  const choices = new PageChoices(platform, currentPageKey);
   let stream: TextStream | null = null;
   let textSeen = 0;
   const banner = new Banner(doc, options.openShadow);
@@ -173,7 +173,7 @@ export async function startPage(platform: PagePlatform, win: Window, doc: Docume
 
   /** Whether any finding of the page (its own, or a frame's) is strong enough that the person's choices matter. */
   const choicesMatter = (): boolean =>
-    [detection, ...frameReports.values()].some((d) => d !== null && severityRank(d.severity) >= severityRank('caution'));
+    [detection, ...frameReports.values()].some((d) => d !== null && showsBanner(d));
   /**
    * Runs `then` once the choices are read, at once when no finding needs them (a quiet page reads nothing). When
    * storage cannot be read, `failed` runs instead: better no banner than one against the person's choices.
@@ -205,7 +205,7 @@ export async function startPage(platform: PagePlatform, win: Window, doc: Docume
 
   /** Only a finding that would show a banner can be kept quiet by the person's choices. */
   const quietBecauseOf = (d: { severity: Finding['severity']; score: number; category: string }): PageReport['quietBecause'] =>
-    severityRank(d.severity) >= severityRank('caution') ? quietReason(d) : null;
+    showsBanner(d) ? quietReason(d) : null;
 
   const reportOf = (d: Finding): PageReport => ({
     host: win.location.hostname,
@@ -248,7 +248,7 @@ export async function startPage(platform: PagePlatform, win: Window, doc: Docume
     freshPage = false;
     request({ type: 'report', report, fresh }).then((delivered) => {
       // Only a finding that would show a banner is worth sending again, and only while it is still the latest.
-      const worthIt = !isTop && delivered === false && severityRank(report.severity) >= severityRank('caution');
+      const worthIt = !isTop && delivered === false && showsBanner(report);
       if (!worthIt || stopped || fingerprint !== lastSent || attempt >= MAX_RESENDS) return;
       resendTimer = setTimeout(() => sendReport(report, fingerprint, attempt + 1), 250 * 2 ** attempt);
     }, () => undefined);
@@ -379,7 +379,7 @@ export async function startPage(platform: PagePlatform, win: Window, doc: Docume
 
   const updateBanner = (): void => {
     const found = strongest();
-    const wanted = found && severityRank(found.report.severity) >= severityRank('caution') && found.report.quietBecause === null;
+    const wanted = found && showsBanner(found.report) && found.report.quietBecause === null;
     if (!found || !wanted) {
       // Evidence is highlighted only from a banner, so a page that never had one has nothing to clear (and the first
       // touch of CSS.highlights costs a quiet page about 2 ms).

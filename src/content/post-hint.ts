@@ -3,6 +3,7 @@
 // core/disclosure.ts in LureWatch's own background, which holds the rules: the text is checked in memory there and
 // dropped), and shows or hides the hint. It only reads: it never changes the field, never cancels an event, never
 // blocks a submission, and stores nothing but the count of hints shown.
+import { languageOf } from '../core/advice.js';
 import { MAX_FIELD_CHARS } from '../core/disclosure.js';
 import { parseFieldHint, type FieldHint } from '../messages.js';
 import type { PagePlatform } from '../platform/types.js';
@@ -169,7 +170,7 @@ export async function startPostHints(platform: PagePlatform, win: Window, doc: D
 
   const contentOf = (found: FieldHint): HintContent => {
     // Read when a hint first shows, like the settings: most pages never show one.
-    const lang: 'en' | 'zh' = platform.i18n.uiLanguage().toLowerCase().startsWith('zh') ? 'zh' : 'en';
+    const lang = languageOf(platform.i18n.uiLanguage());
     return {
       lang,
       title: HINT_TEXT.title[lang],

@@ -11,6 +11,11 @@ export interface Bilingual {
   zh: string;
 }
 
+/** The language LureWatch speaks for a browser interface language: Chinese for Chinese, English otherwise. */
+export function languageOf(uiLanguage: string): keyof Bilingual {
+  return uiLanguage.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}
+
 /** One sentence per case: why this combination matters. */
 export const CASE_STORIES: Record<CaseId, Bilingual> = {
   xiao: {

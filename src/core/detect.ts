@@ -5,8 +5,11 @@ import { ADVICE, CASE_STORIES, type Bilingual, type CaseId, type Family } from '
 import { scanPhrases, type PhraseHit } from './match/scan.js';
 import type { Pack, RuleMeta } from './pack.js';
 import { isLureFacet, type Facet } from './rules/schema.js';
-import { scoreHits, severityRank, type Sensitivity, type Severity } from './score.js';
+import { scoreHits, type Sensitivity, type Severity } from './score.js';
 import { categoryFromHits, categoryOfHost, type SiteCategory } from './site.js';
+
+/** Whether the extension shows its banner for a detection (defined with the severities, for the content script). */
+export { showsBanner } from './score.js';
 
 export interface Evidence {
   rule: string;
@@ -95,10 +98,6 @@ export function detectFromHits(
   };
 }
 
-/** Whether the extension shows its banner for this detection: caution and warning do, info does not. */
-export function showsBanner(detection: Pick<Detection, 'severity'>): boolean {
-  return severityRank(detection.severity) >= severityRank('caution');
-}
 
 function firedRules(hits: readonly PhraseHit[], rules: readonly RuleMeta[]): string[] {
   const ordered = [...hits].sort((a, b) => a.start - b.start);

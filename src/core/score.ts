@@ -280,6 +280,11 @@ export function severityRank(severity: Severity): number {
   return SEVERITIES.indexOf(severity);
 }
 
+/** Whether a finding of this severity shows the banner: caution and warning do, info does not. */
+export function showsBanner(finding: { severity: Severity }): boolean {
+  return severityRank(finding.severity) >= severityRank('caution');
+}
+
 /** The case the window resembles most: where the combination has several, by the sources of its rules. */
 function storyOf(combination: Combination, window: readonly PhraseHit[], rules: readonly RuleMeta[]): CaseId {
   if (typeof combination.story === 'string') return combination.story;

@@ -2,7 +2,7 @@
 // rule's one-line explanation, and where to report. Every string from the page goes in through textContent.
 import { CASE_STORIES, reportingLine, type Family } from '../core/advice.js';
 import { RULE_TEXTS } from '../core/generated/rule-texts.js';
-import { severityRank } from '../core/score.js';
+import { showsBanner } from '../core/score.js';
 import type { PageReport } from '../messages.js';
 import type { Settings } from '../settings/schema.js';
 import { FACET_LABELS } from '../content/banner-text.js';
@@ -39,7 +39,7 @@ export function renderFindings(container: HTMLElement, page: PageState, settings
   }
   const report = page.report;
   // "info" is below what earns a banner: weak or awareness-only signals are not worth a person's attention here.
-  if (!report || severityRank(report.severity) < severityRank('caution')) {
+  if (!report || !showsBanner(report)) {
     container.replaceChildren(el('p', 'empty', texts.t('popupNothingFound')));
     container.dataset.state = 'nothing';
     return;

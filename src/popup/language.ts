@@ -1,6 +1,7 @@
 // The popup's words. Its own strings live in _locales (read through platform.i18n.message, so the browser picks
 // the file); the detection core's bilingual texts (case stories, rule explanations, facet labels) follow the same
 // rule as the banner: Chinese when the browser's UI language is Chinese, English otherwise.
+import { languageOf } from '../core/advice.js';
 import type { Platform } from '../platform/types.js';
 import type { MessageKey } from './message-keys.js';
 
@@ -13,9 +14,6 @@ export interface Texts {
   t(key: MessageKey, substitutions?: string[]): string;
 }
 
-export function languageOf(uiLanguage: string): Lang {
-  return uiLanguage.toLowerCase().startsWith('zh') ? 'zh' : 'en';
-}
 
 export function textsFor(platform: Platform): Texts {
   const ui = platform.i18n.uiLanguage() || 'en';
