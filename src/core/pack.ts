@@ -1,12 +1,14 @@
 // The rule pack at run time: fold table, automaton and rule metadata, decoded once from the generated module.
 //
 // The pack is one varint stream carried as base 64 (see compile/pack-build.ts), with the automaton already laid out
-// by the compiler: loading decodes the text, copies the arrays and checks them, and computes nothing. It is not
-// compressed: it ships in the background script, where its size costs little and inflating it would cost time.
+// by the compiler: loading decodes the text, copies the arrays and checks them, and computes nothing but one fill of
+// the scan's lookup table. It is not compressed: it ships in the background script, where its size costs little and
+// inflating it would cost time.
 
 import { PACK } from './generated/pack.js';
 import { readFoldTable, type FoldTable } from './fold/table.js';
 import { readAutomaton, type Automaton } from './match/automaton.js';
+import { buildScanTable } from './match/scan-table.js';
 import { VarintReader, decodeBase64 } from './match/varint.js';
 import type { Lang, RuleFacet, Source } from './rules/schema.js';
 
@@ -34,6 +36,8 @@ export const PACK_FORMAT = 3;
 export interface Pack {
   fold: FoldTable;
   automaton: Automaton;
+  /** Per code unit: folded unit, script and class in one lookup (match/scan-table.ts), for scanPhrases. */
+  scan: Int32Array;
   rules: readonly RuleMeta[];
 }
 
@@ -42,7 +46,7 @@ export async function loadPack(data: PackData): Promise<Pack> {
   return decodePack(data);
 }
 
-/** Base 64, then the metadata and fold table, then the laid-out automaton (about a millisecond each). */
+/** Base 64, then the metadata and fold table, then the laid-out automaton (about a millisecond each), then the scan table. */
 export function decodePack(data: PackData): Pack {
   if (data.format !== PACK_FORMAT) throw new Error(`rule pack format ${data.format} is not ${PACK_FORMAT}: run npm run rules`);
   const r = new VarintReader(decodeBase64(data.blob));
@@ -50,7 +54,8 @@ export function decodePack(data: PackData): Pack {
   const fold = readFoldTable(r, meta.expansions);
   const automaton = readAutomaton(r);
   if (!r.done) throw new RangeError('rule pack has trailing data');
-  return { fold, automaton, rules: meta.rules };
+  // The scan table is the one thing loading computes: a fill of 65,536 entries from the two tables just read.
+  return { fold, automaton, scan: buildScanTable(fold, automaton), rules: meta.rules };
 }
 
 let shipped: Promise<Pack> | undefined;

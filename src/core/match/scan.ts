@@ -5,8 +5,14 @@
 // loop repeats its logic so that nothing is written to a text-sized buffer and read back. Only the last 512 folded
 // units and their original positions are kept, in a ring: enough for the longest pattern (255 units) and for the
 // one edit folding makes after the fact (joining a letter-spaced word removes the space before its last letter),
-// which is why the automaton reads each unit two units behind the folding. tests/core/scan.test.ts checks this
-// loop against foldInto + findMatches, hit for hit.
+// which is why the automaton reads each unit two units behind the folding, except on the fast path (below).
+// tests/core/scan.test.ts checks this loop against foldInto + findMatches, hit for hit.
+//
+// The fast path carries most of any text: letters or ideographs of the same script, one after another, and the
+// separators between words of that script. Each code unit is one lookup in the pack's scan table (folded unit,
+// script and class, see scan-table.ts) and one automaton step. Once a word has two units nothing before it can
+// change any more (folding only ever takes back the space before a single letter), so there the automaton catches
+// up and reads each unit as it comes.
 
 import { expand, isLetterUnit, isPairAt } from '../fold/fold.js';
 import { DIGIT, EXPAND, SKIP, SPACE, type FoldTable } from '../fold/table.js';
@@ -28,7 +34,7 @@ export interface PhraseHit {
 const RING = 512;
 const MASK = RING - 1;
 // Module-level rings, reused: the content script scans often.
-// Each entry: the folded unit in the low 16 bits, its class above.
+// Each entry as in the scan table: the folded unit in the low 16 bits, its class from bit 18 (CLASS_SHIFT).
 const ringUnit = new Int32Array(RING);
 const ringMap = new Int32Array(RING);
 
@@ -37,9 +43,9 @@ const ringMap = new Int32Array(RING);
 const charCodeAt = String.prototype.charCodeAt;
 
 export function scanPhrases(text: string, pack: Pack): PhraseHit[] {
+  const code = pack.scan;
   const table = pack.fold;
   const a = pack.automaton;
-  const fold = table.units;
   const { classOf, cells, acceptCode, classes } = a;
   const hits: PhraseHit[] = [];
   // Local copies of module-level values: V8 reloads a module's bindings in the loop rather than keep them in
@@ -69,6 +75,12 @@ export function scanPhrases(text: string, pack: Pack): PhraseHit[] {
   let fed = 0;
   // The state as a cell holds it, as in findMatches (whose comments say why the constants are literals).
   let s = a.start << 11;
+  // The script of the word being read, as the scan table's bits (LETTER or IDEOGRAPH): the fast path's test.
+  // The scan table's bit positions are spelled as literals below (0x30000 = SCRIPT_MASK, 0x10000 = LETTER,
+  // 0x20000 = IDEOGRAPH, 18 = CLASS_SHIFT), as the automaton's are; tests/core/scan.test.ts checks they agree.
+  let script = 0x10000;
+  const spaceClass = a.spaceClass;
+  const spaceEntry = space | (spaceClass << 18);
 
   for (;;) {
     let f: number;
@@ -79,44 +91,94 @@ export function scanPhrases(text: string, pack: Pack): PhraseHit[] {
     } else {
       if (i >= n) break;
       at = i;
-      f = fold[charCodeAt.call(text, i)]!;
+      let e = code[charCodeAt.call(text, i)]!;
       i++;
-      // Fast path, most of any text: the next letter or ideograph of the same script, no space pending. The
-      // general path below would do the same in more steps.
-      if (!pendingSpace && len > 0) {
-        while (
-          f > space &&
-          f !== expandUnit &&
-          f !== digit &&
-          ((f >= 0x3400 && f <= 0x9fff) || (f >= 0xf900 && f <= 0xfaff)) === previousHan &&
-          i < n
-        ) {
-          unitRing[len & mask] = f | (classOf[f]! << 16);
+      // Fast path: the next letter or ideograph of the same script, no space pending. The word now has two units
+      // or more, so every unit so far is final: the automaton catches up, then reads each unit as it comes.
+      if ((e & 0x30000) === script && !pendingSpace && len > 0) {
+        unitRing[len & mask] = e;
+        mapRing[len & mask] = at;
+        len++;
+        while (fed < len) {
+          const kk = unitRing[fed & mask]! >>> 18;
+          const own = cells[(s >> 13) + kk]!;
+          const d = (own & 2047) ^ kk;
+          const miss = (d | -d) >> 31;
+          let t = (own & ~miss) | (cells[((s >> 11) & 1) * classes + kk]! & miss);
+          if ((miss & s & 4096) !== 0) t = missDeep(a, s >> 11, kk) << 11;
+          fed++;
+          if (t >= 0) {
+            s = t;
+          } else {
+            const o = ~(t >> 11);
+            s = acceptCode[o]! << 11;
+            report(a, o, fed, text, table, hits);
+          }
+        }
+        for (;;) {
+          if (i >= n) break;
+          at = i;
+          e = code[charCodeAt.call(text, i)]!;
+          i++;
+          if ((e & 0x30000) !== script) {
+            // Separators (one or a run: ", ", ". ", "，") between two words of the same script stay on this path.
+            // The word before them has two units or more, so the space they fold to is final, and so is what
+            // follows when the next word has two units too (a single letter may be a letter-spaced word's: the
+            // general path decides). Ideographs need only one: spaced-out Chinese is joined whatever the length.
+            if ((e & 0xffff) !== space) break;
+            let j = i;
+            while (j < n && (code[charCodeAt.call(text, j)]! & 0xffff) <= space) j++;
+            if (j + 1 >= n) break;
+            const e1 = code[charCodeAt.call(text, j)]!;
+            if ((e1 & 0x30000) !== script) break;
+            if (script === 0x10000) {
+              if ((code[charCodeAt.call(text, j + 1)]! & 0x30000) !== script) break;
+              unitRing[len & mask] = spaceEntry;
+              mapRing[len & mask] = at;
+              len++;
+              const own = cells[(s >> 13) + spaceClass]!;
+              const d = (own & 2047) ^ spaceClass;
+              const miss = (d | -d) >> 31;
+              let t = (own & ~miss) | (cells[((s >> 11) & 1) * classes + spaceClass]! & miss);
+              if ((miss & s & 4096) !== 0) t = missDeep(a, s >> 11, spaceClass) << 11;
+              fed++;
+              if (t >= 0) {
+                s = t;
+              } else {
+                const o = ~(t >> 11);
+                s = acceptCode[o]! << 11;
+                report(a, o, fed, text, table, hits);
+              }
+            }
+            // Between two ideographs the separators leave nothing. Either way, as the general path would: the word
+            // that ended was not a single letter, so no space is provisional.
+            previousWasSingle = false;
+            provisional = -1;
+            at = j;
+            e = e1;
+            i = j + 1;
+          }
+          unitRing[len & mask] = e;
           mapRing[len & mask] = at;
           len++;
-          // The unit two behind goes into the automaton, as in the loop below (at most one: each pass through
-          // that loop leaves fed >= len - 2).
-          if (fed < len - 2) {
-            const kk = unitRing[fed & mask]! >>> 16;
-            const own = cells[(s >> 13) + kk]!;
-            const d = (own & 2047) ^ kk;
-            const miss = (d | -d) >> 31;
-            let t = (own & ~miss) | (cells[((s >> 11) & 1) * classes + kk]! & miss);
-            if ((miss & s & 4096) !== 0) t = missDeep(a, s >> 11, kk) << 11;
-            fed++;
-            if (t >= 0) {
-              s = t;
-            } else {
-              const o = ~(t >> 11);
-              s = acceptCode[o]! << 11;
-              report(a, o, fed, text, table, hits);
-            }
+          const kk = e >>> 18;
+          const own = cells[(s >> 13) + kk]!;
+          const d = (own & 2047) ^ kk;
+          const miss = (d | -d) >> 31;
+          let t = (own & ~miss) | (cells[((s >> 11) & 1) * classes + kk]! & miss);
+          if ((miss & s & 4096) !== 0) t = missDeep(a, s >> 11, kk) << 11;
+          fed++;
+          if (t >= 0) {
+            s = t;
+          } else {
+            const o = ~(t >> 11);
+            s = acceptCode[o]! << 11;
+            report(a, o, fed, text, table, hits);
           }
-          at = i;
-          f = fold[charCodeAt.call(text, i)]!;
-          i++;
         }
+        if ((e & 0x30000) === script) break; // the text ended inside a word: everything is fed
       }
+      f = e & 0xffff;
       if (f === expandUnit) {
         extra = expand(text, at, table);
         extraLength = extra.length;
@@ -150,7 +212,7 @@ export function scanPhrases(text: string, pack: Pack): PhraseHit[] {
         // No leading space, and spaced-out Chinese is joined.
         if (len > 0 && !(han && previousHan)) {
           if (previousWasSingle && isLetterUnit(f)) provisional = len;
-          unitRing[len & mask] = space | (a.spaceClass << 16);
+          unitRing[len & mask] = space | (a.spaceClass << 18);
           mapRing[len & mask] = spaceAt;
           len++;
         }
@@ -158,14 +220,15 @@ export function scanPhrases(text: string, pack: Pack): PhraseHit[] {
         continue; // one "0" per number
       }
       previousHan = han;
+      script = han ? 0x20000 : 0x10000;
     }
-    unitRing[len & mask] = f | (classOf[f]! << 16);
+    unitRing[len & mask] = f | (classOf[f]! << 18);
     mapRing[len & mask] = at;
     len++;
 
     // The automaton reads two units behind: the last two may still be joined.
     while (fed < len - 2) {
-      const k = unitRing[fed & mask]! >>> 16;
+      const k = unitRing[fed & mask]! >>> 18;
       // As in findMatches: own transition or full row, selected by a mask; a loop only for deeper failure links.
       const own = cells[(s >> 13) + k]!;
       const d = (own & 2047) ^ k;
@@ -189,7 +252,7 @@ export function scanPhrases(text: string, pack: Pack): PhraseHit[] {
     len--;
   }
   while (fed < len) {
-    const t = step(a, s >> CLASS_BITS, unitRing[fed & mask]! >>> 16);
+    const t = step(a, s >> CLASS_BITS, unitRing[fed & mask]! >>> 18);
     fed++;
     s = (t >= 0 ? t : acceptCode[~t]!) << CLASS_BITS;
     if (t < 0) report(a, ~t, fed, text, table, hits);
