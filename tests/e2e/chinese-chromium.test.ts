@@ -3,11 +3,10 @@
 // Screenshots go to out/e2e (chromium-zh-*.png).
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertChromiumInstalled, launchChromium, type ChromiumWithExtension } from '../../scripts/lib/chromium.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, type ChromiumWithExtension } from '../../scripts/lib/chromium.js';
 import type { StaticServer } from '../../scripts/lib/server.js';
-import { acquireBrowserLock } from './support/browser-lock.js';
-import { buildTestExtension, type BuiltExtension } from './support/extension-build.js';
+import { browserSession } from './support/session.js';
 import { makePlan, type Plan } from './support/plan.js';
 import { startTestServer } from './support/test-server.js';
 
@@ -18,32 +17,22 @@ const BANNER_TEXT = `document.querySelector('${BANNER}')?.shadowRoot?.textConten
 const HAN = /\p{Script=Han}/u;
 
 describe('LureWatch in a Chinese Chromium', () => {
-  let release: (() => void) | undefined;
-  let extension: BuiltExtension | undefined;
   let server: StaticServer;
   let chromium: ChromiumWithExtension;
   let plan: Plan;
   let tab: Page;
 
+  const session = browserSession({
+    browser: 'chrome',
+    serve: () => startTestServer(),
+    launch: (extensionDir) => launchChromium({ extensionDir, locale: 'zh-CN' }),
+  });
+
   beforeAll(async () => {
-    assertChromiumInstalled();
+    ({ browser: chromium, served: server } = session);
     mkdirSync(OUT, { recursive: true });
     plan = await makePlan();
-    release = await acquireBrowserLock();
-    extension = await buildTestExtension('chrome');
-    server = await startTestServer();
-    chromium = await launchChromium({ extensionDir: extension.dir, locale: 'zh-CN' });
     tab = await chromium.context.newPage();
-  }, 600_000);
-
-  afterAll(async () => {
-    try {
-      await chromium?.close();
-      await server?.close();
-    } finally {
-      extension?.remove();
-      release?.();
-    }
   });
 
   const bannerOn = async (path: string): Promise<string> => {

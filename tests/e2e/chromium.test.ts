@@ -2,13 +2,12 @@
 // One browser for the whole file; the scenarios run in order and share it, like a person browsing.
 import { mkdirSync } from 'node:fs';
 import type { Page, Request } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { assertChromiumInstalled, launchChromium, type ChromiumWithExtension } from '../../scripts/lib/chromium.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, type ChromiumWithExtension } from '../../scripts/lib/chromium.js';
 import { shotName } from '../../scripts/lib/demo-pages.js';
 import type { StaticServer } from '../../scripts/lib/server.js';
 import { CHROME_TEST_EXTENSION_ID } from '../../scripts/lib/test-key.js';
-import { acquireBrowserLock } from './support/browser-lock.js';
-import { buildTestExtension, type BuiltExtension } from './support/extension-build.js';
+import { browserSession, showLogOnFailure } from './support/session.js';
 import { makePlan, type Plan } from './support/plan.js';
 import {
   ALLOW_ALL_SITES,
@@ -43,8 +42,6 @@ interface SeenRequest {
 }
 
 describe('LureWatch in Chromium', () => {
-  let release: (() => void) | undefined;
-  let extension: BuiltExtension | undefined;
   let server: StaticServer;
   let chromium: ChromiumWithExtension;
   let plan: Plan;
@@ -53,15 +50,16 @@ describe('LureWatch in Chromium', () => {
   const navigated = new Set<string>();
   const logs: string[] = [];
 
+  const session = browserSession({
+    browser: 'chrome',
+    serve: () => startTestServer(),
+    launch: (extensionDir) => launchChromium({ extensionDir }),
+  });
+
   beforeAll(async () => {
-    // A missing browser fails every test here with this message; it never skips.
-    assertChromiumInstalled();
+    ({ browser: chromium, served: server } = session);
     mkdirSync(OUT, { recursive: true });
     plan = await makePlan();
-    release = await acquireBrowserLock();
-    extension = await buildTestExtension('chrome');
-    server = await startTestServer();
-    chromium = await launchChromium({ extensionDir: extension.dir });
     // Pages, frames, extension pages and the extension's service worker all report here.
     chromium.context.on('request', (request: Request) => {
       requests.push({
@@ -79,27 +77,9 @@ describe('LureWatch in Chromium', () => {
     });
     chromium.context.on('weberror', (error) => logs.push(`  [uncaught] ${error.error().message}`));
     tab = await chromium.context.newPage();
-  }, 600_000);
-
-  // When a scenario fails, show what the content script and the pages logged meanwhile: the quickest way from a
-  // red test to the cause.
-  beforeEach(({ onTestFailed }) => {
-    const mark = logs.length;
-    onTestFailed(() => {
-      const lines = logs.slice(mark);
-      if (lines.length > 0) console.log(`Chromium console during this test:\n${lines.join('\n')}`);
-    });
   });
 
-  afterAll(async () => {
-    try {
-      await chromium?.close();
-      await server?.close();
-    } finally {
-      extension?.remove();
-      release?.();
-    }
-  });
+  showLogOnFailure('Chromium console', () => logs);
 
   async function open(page: Page, path: string): Promise<void> {
     navigated.add(path);

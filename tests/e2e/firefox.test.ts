@@ -2,14 +2,13 @@
 // One browser for the whole file; the scenarios run in order and share it, like a person browsing. Every request
 // goes through a recording proxy as well, because BiDi does not report requests of an add-on's background page.
 import { mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { assertFirefoxInstalled, launchFirefox, type FirefoxWithExtension } from '../../scripts/lib/firefox.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { launchFirefox, type FirefoxWithExtension } from '../../scripts/lib/firefox.js';
 import { startRecordingProxy, type RecordingProxy } from '../../scripts/lib/recording-proxy.js';
 import { shotName } from '../../scripts/lib/demo-pages.js';
 import type { StaticServer } from '../../scripts/lib/server.js';
 import { FIREFOX_GECKO_ID, FIREFOX_TEST_UUID } from '../../scripts/lib/test-key.js';
-import { acquireBrowserLock } from './support/browser-lock.js';
-import { buildTestExtension, type BuiltExtension } from './support/extension-build.js';
+import { browserSession, firefoxConsole, showLogOnFailure } from './support/session.js';
 import { makePlan, type Plan } from './support/plan.js';
 import {
   ALLOW_ALL_SITES,
@@ -36,8 +35,6 @@ const POPUP_SIZE = { width: 400, height: 720 };
 const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
 
 describe('LureWatch in Firefox', () => {
-  let release: (() => void) | undefined;
-  let extension: BuiltExtension | undefined;
   let server: StaticServer;
   let proxy: RecordingProxy;
   let firefox: FirefoxWithExtension;
@@ -45,44 +42,34 @@ describe('LureWatch in Firefox', () => {
   let tab: string;
   const navigated = new Set<string>();
 
+  const session = browserSession({
+    browser: 'firefox',
+    // The proxy forwards to the test server only; closing the pair closes the proxy first.
+    serve: async () => {
+      const started = await startTestServer();
+      const recording = await startRecordingProxy(() => [started.origin]);
+      const close = async (): Promise<void> => {
+        try {
+          await recording.close();
+        } finally {
+          await started.close();
+        }
+      };
+      return { server: started, proxy: recording, close };
+    },
+    launch: (extensionDir, served) =>
+      launchFirefox({ extensionDir, geckoId: FIREFOX_GECKO_ID, uuid: FIREFOX_TEST_UUID, proxy: served.proxy.address }),
+  });
+
   beforeAll(async () => {
-    // A missing browser fails every test here with this message; it never skips.
-    assertFirefoxInstalled();
+    ({ browser: firefox } = session);
+    ({ server, proxy } = session.served);
     mkdirSync(OUT, { recursive: true });
     plan = await makePlan();
-    release = await acquireBrowserLock();
-    extension = await buildTestExtension('firefox');
-    server = await startTestServer();
-    proxy = await startRecordingProxy(() => [server.origin]);
-    firefox = await launchFirefox({
-      extensionDir: extension.dir,
-      geckoId: FIREFOX_GECKO_ID,
-      uuid: FIREFOX_TEST_UUID,
-      proxy: proxy.address,
-    });
     tab = await firefox.newTab();
-  }, 600_000);
-
-  // When a scenario fails, show what the content script and the pages logged meanwhile ("LureWatch could not
-  // start on this page: ..." and the like): the quickest way from a red test to the cause.
-  beforeEach(({ onTestFailed }) => {
-    const mark = firefox?.logs.length ?? 0;
-    onTestFailed(() => {
-      const lines = firefox?.logs.slice(mark).map((entry) => `  [${entry.level}] ${entry.text} (${entry.url ?? 'no stack'})`) ?? [];
-      if (lines.length > 0) console.log(`Firefox console during this test:\n${lines.join('\n')}`);
-    });
   });
 
-  afterAll(async () => {
-    try {
-      await firefox?.close();
-      await proxy?.close();
-      await server?.close();
-    } finally {
-      extension?.remove();
-      release?.();
-    }
-  });
+  showLogOnFailure('Firefox console', firefoxConsole(() => firefox));
 
   async function open(context: string, path: string): Promise<void> {
     navigated.add(path);

@@ -5,11 +5,10 @@
 // the extension's storage never holds what was typed.
 import { copyFileSync, mkdirSync } from 'node:fs';
 import type { Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { assertChromiumInstalled, launchChromium, type ChromiumWithExtension } from '../../scripts/lib/chromium.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, type ChromiumWithExtension } from '../../scripts/lib/chromium.js';
 import type { StaticServer } from '../../scripts/lib/server.js';
-import { acquireBrowserLock } from './support/browser-lock.js';
-import { buildTestExtension, type BuiltExtension } from './support/extension-build.js';
+import { browserSession, showLogOnFailure } from './support/session.js';
 import { hintState, overlaps, STORAGE_DUMP, TYPED, TYPED_PIECES, type HintState } from './support/hint-probes.js';
 import { startTestServer } from './support/test-server.js';
 
@@ -23,42 +22,27 @@ const DISMISS = 'lurewatch-hint [data-action="dismiss"]';
 const NOT_ON_SITE = 'lurewatch-hint [data-action="not-on-site"]';
 
 describe('Post hints in Chromium', () => {
-  let release: (() => void) | undefined;
-  let extension: BuiltExtension | undefined;
   let server: StaticServer;
   let chromium: ChromiumWithExtension;
   let tab: Page;
   const logs: string[] = [];
 
+  const session = browserSession({
+    browser: 'chrome',
+    serve: () => startTestServer(),
+    launch: (extensionDir) => launchChromium({ extensionDir }),
+  });
+
   beforeAll(async () => {
-    assertChromiumInstalled();
+    ({ browser: chromium, served: server } = session);
     mkdirSync(OUT, { recursive: true });
-    release = await acquireBrowserLock();
-    extension = await buildTestExtension('chrome');
-    server = await startTestServer();
-    chromium = await launchChromium({ extensionDir: extension.dir });
     chromium.context.on('console', (message) => {
       if (message.type() === 'warning' || message.type() === 'error') logs.push(`  [${message.type()}] ${message.text()}`);
     });
     tab = await chromium.context.newPage();
-  }, 600_000);
-
-  beforeEach(({ onTestFailed }) => {
-    const mark = logs.length;
-    onTestFailed(() => {
-      if (logs.length > mark) console.log(`Chromium console during this test:\n${logs.slice(mark).join('\n')}`);
-    });
   });
 
-  afterAll(async () => {
-    try {
-      await chromium?.close();
-      await server?.close();
-    } finally {
-      extension?.remove();
-      release?.();
-    }
-  });
+  showLogOnFailure('Chromium console', () => logs);
 
   const open = async (name: string): Promise<void> => {
     await tab.goto(server.url(`${PAGES}${name}`), { waitUntil: 'load' });

@@ -1,12 +1,11 @@
 // End-to-end "think before you post" in real headless Firefox ESR over WebDriver BiDi: the same fixture pages and
 // the same expectations as hints-chromium.test.ts, typed key by key through input.performActions.
 import { mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { assertFirefoxInstalled, launchFirefox, type FirefoxWithExtension } from '../../scripts/lib/firefox.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { launchFirefox, type FirefoxWithExtension } from '../../scripts/lib/firefox.js';
 import type { StaticServer } from '../../scripts/lib/server.js';
 import { FIREFOX_GECKO_ID, FIREFOX_TEST_UUID } from '../../scripts/lib/test-key.js';
-import { acquireBrowserLock } from './support/browser-lock.js';
-import { buildTestExtension, type BuiltExtension } from './support/extension-build.js';
+import { browserSession, firefoxConsole, showLogOnFailure } from './support/session.js';
 import { hintState, overlaps, STORAGE_DUMP, TYPED, TYPED_PIECES, type HintState } from './support/hint-probes.js';
 import { startTestServer } from './support/test-server.js';
 
@@ -20,39 +19,23 @@ const hintButton = (action: string): string =>
 const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
 
 describe('Post hints in Firefox', () => {
-  let release: (() => void) | undefined;
-  let extension: BuiltExtension | undefined;
   let server: StaticServer;
   let firefox: FirefoxWithExtension;
   let tab: string;
 
+  const session = browserSession({
+    browser: 'firefox',
+    serve: () => startTestServer(),
+    launch: (extensionDir) => launchFirefox({ extensionDir, geckoId: FIREFOX_GECKO_ID, uuid: FIREFOX_TEST_UUID }),
+  });
+
   beforeAll(async () => {
-    assertFirefoxInstalled();
+    ({ browser: firefox, served: server } = session);
     mkdirSync(OUT, { recursive: true });
-    release = await acquireBrowserLock();
-    extension = await buildTestExtension('firefox');
-    server = await startTestServer();
-    firefox = await launchFirefox({ extensionDir: extension.dir, geckoId: FIREFOX_GECKO_ID, uuid: FIREFOX_TEST_UUID });
     tab = await firefox.newTab();
-  }, 600_000);
-
-  beforeEach(({ onTestFailed }) => {
-    const mark = firefox?.logs.length ?? 0;
-    onTestFailed(() => {
-      const lines = firefox?.logs.slice(mark).map((entry) => `  [${entry.level}] ${entry.text} (${entry.url ?? 'no stack'})`) ?? [];
-      if (lines.length > 0) console.log(`Firefox console during this test:\n${lines.join('\n')}`);
-    });
   });
 
-  afterAll(async () => {
-    try {
-      await firefox?.close();
-      await server?.close();
-    } finally {
-      extension?.remove();
-      release?.();
-    }
-  });
+  showLogOnFailure('Firefox console', firefoxConsole(() => firefox));
 
   /**
    * Firefox does not hold a page's load event for document_idle content scripts (Chromium does): typing right after

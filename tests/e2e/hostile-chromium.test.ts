@@ -3,10 +3,9 @@
 // tab and a DevTools session that records every exception and console error of every world in it (page, frames,
 // the content script's isolated world), so a problem is attributed to the page or to the extension.
 import type { CDPSession, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertChromiumInstalled, launchChromium, type ChromiumWithExtension } from '../../scripts/lib/chromium.js';
-import { acquireBrowserLock } from './support/browser-lock.js';
-import { buildTestExtension, type BuiltExtension } from './support/extension-build.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, type ChromiumWithExtension } from '../../scripts/lib/chromium.js';
+import { browserSession } from './support/session.js';
 import {
   EXPECTED_INSERTIONS,
   FROM_FRAME,
@@ -39,27 +38,17 @@ interface Tab {
 }
 
 describe('LureWatch on hostile pages in Chromium', () => {
-  let release: (() => void) | undefined;
-  let extension: BuiltExtension | undefined;
   let servers: HostileServers;
   let chromium: ChromiumWithExtension;
 
-  beforeAll(async () => {
-    assertChromiumInstalled();
-    release = await acquireBrowserLock();
-    extension = await buildTestExtension('chrome');
-    servers = await startHostileServers();
-    chromium = await launchChromium({ extensionDir: extension.dir });
-  }, 600_000);
+  const session = browserSession({
+    browser: 'chrome',
+    serve: startHostileServers,
+    launch: (extensionDir) => launchChromium({ extensionDir }),
+  });
 
-  afterAll(async () => {
-    try {
-      await chromium?.close();
-      await servers?.close();
-    } finally {
-      extension?.remove();
-      release?.();
-    }
+  beforeAll(() => {
+    ({ browser: chromium, served: servers } = session);
   });
 
   async function openTab(path: string): Promise<Tab> {

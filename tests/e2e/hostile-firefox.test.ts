@@ -2,11 +2,10 @@
 // tests/e2e/support/hostile.ts, held to the same outcomes as in Chromium. Probes run through a raw BiDi evaluate
 // that returns a plain string, so they never touch the page's JSON (which one page sabotages). Every warning and
 // error Firefox logs while a page is open (page, frames, content script) is attributed to the page or the extension.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertFirefoxInstalled, launchFirefox, type FirefoxWithExtension } from '../../scripts/lib/firefox.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { launchFirefox, type FirefoxWithExtension } from '../../scripts/lib/firefox.js';
 import { FIREFOX_GECKO_ID, FIREFOX_TEST_UUID } from '../../scripts/lib/test-key.js';
-import { acquireBrowserLock } from './support/browser-lock.js';
-import { buildTestExtension, type BuiltExtension } from './support/extension-build.js';
+import { browserSession } from './support/session.js';
 import {
   EXPECTED_INSERTIONS,
   FROM_FRAME,
@@ -28,27 +27,17 @@ const SEVERITIES = ['caution', 'warning'];
 const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
 
 describe('LureWatch on hostile pages in Firefox', () => {
-  let release: (() => void) | undefined;
-  let extension: BuiltExtension | undefined;
   let servers: HostileServers;
   let firefox: FirefoxWithExtension;
 
-  beforeAll(async () => {
-    assertFirefoxInstalled();
-    release = await acquireBrowserLock();
-    extension = await buildTestExtension('firefox');
-    servers = await startHostileServers();
-    firefox = await launchFirefox({ extensionDir: extension.dir, geckoId: FIREFOX_GECKO_ID, uuid: FIREFOX_TEST_UUID });
-  }, 600_000);
+  const session = browserSession({
+    browser: 'firefox',
+    serve: startHostileServers,
+    launch: (extensionDir) => launchFirefox({ extensionDir, geckoId: FIREFOX_GECKO_ID, uuid: FIREFOX_TEST_UUID }),
+  });
 
-  afterAll(async () => {
-    try {
-      await firefox?.close();
-      await servers?.close();
-    } finally {
-      extension?.remove();
-      release?.();
-    }
+  beforeAll(() => {
+    ({ browser: firefox, served: servers } = session);
   });
 
   /** Evaluates an expression that yields a string in the page's own realm; BiDi serializes it natively. */

@@ -3,13 +3,12 @@
 // under an open page: the page's next change must find the background's matcher empty, read the page again
 // (html[data-lurewatch-resyncs], a test-build mark) and still show the banner for a lure. Chromium's counterpart,
 // a stopped service worker, is in chromium.test.ts.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertFirefoxInstalled, launchFirefox, type FirefoxWithExtension } from '../../scripts/lib/firefox.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { launchFirefox, type FirefoxWithExtension } from '../../scripts/lib/firefox.js';
 import type { StaticServer } from '../../scripts/lib/server.js';
 import { FIREFOX_GECKO_ID, FIREFOX_TEST_UUID } from '../../scripts/lib/test-key.js';
 import { LURES } from '../fixtures/scenarios.js';
-import { acquireBrowserLock } from './support/browser-lock.js';
-import { buildTestExtension, type BuiltExtension } from './support/extension-build.js';
+import { browserSession } from './support/session.js';
 import { makePlan, type Plan } from './support/plan.js';
 import { startTestServer } from './support/test-server.js';
 
@@ -19,34 +18,25 @@ const SEVERITY = `document.querySelector('lurewatch-banner[data-lurewatch="banne
 const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
 
 describe('LureWatch in Firefox when its event page is suspended', () => {
-  let release: (() => void) | undefined;
-  let extension: BuiltExtension | undefined;
   let server: StaticServer;
   let firefox: FirefoxWithExtension;
   let plan: Plan;
 
-  beforeAll(async () => {
-    assertFirefoxInstalled();
-    plan = await makePlan();
-    release = await acquireBrowserLock();
-    extension = await buildTestExtension('firefox');
-    server = await startTestServer();
-    firefox = await launchFirefox({
-      extensionDir: extension.dir,
-      geckoId: FIREFOX_GECKO_ID,
-      uuid: FIREFOX_TEST_UUID,
-      prefs: { 'extensions.background.idle.timeout': IDLE_MS },
-    });
-  }, 600_000);
+  const session = browserSession({
+    browser: 'firefox',
+    serve: () => startTestServer(),
+    launch: (extensionDir) =>
+      launchFirefox({
+        extensionDir,
+        geckoId: FIREFOX_GECKO_ID,
+        uuid: FIREFOX_TEST_UUID,
+        prefs: { 'extensions.background.idle.timeout': IDLE_MS },
+      }),
+  });
 
-  afterAll(async () => {
-    try {
-      await firefox?.close();
-      await server?.close();
-    } finally {
-      extension?.remove();
-      release?.();
-    }
+  beforeAll(async () => {
+    ({ browser: firefox, served: server } = session);
+    plan = await makePlan();
   });
 
   it('a background suspended while idle has forgotten the page: the next change reads it again, and a lure still shows', async () => {
