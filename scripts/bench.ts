@@ -24,12 +24,9 @@
 // Timings are wall clock: on a machine busy with other work they are noisy, so the load average is printed.
 // The last line of output is one JSON object with the headline figures (see headline()).
 
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { fileURLToPath } from 'node:url';
 import { AhoCorasick as MonyoneAhoCorasick } from '@monyone/aho-corasick';
 import { AhoCorasick as MonyoneFastAhoCorasick } from '@monyone/aho-corasick/fast';
 import { buildPack, loadRuleFiles } from '../src/core/compile/pack-build.js';
@@ -38,6 +35,8 @@ import { PACK } from '../src/core/generated/pack.js';
 import { findMatches } from '../src/core/match/automaton.js';
 import { scanPhrases } from '../src/core/match/scan.js';
 import { loadPack, shippedPack, type Pack } from '../src/core/pack.js';
+import { CORPUS_DIR, LANGS, MiB, readCorpus, textOf, type Lang } from './lib/bench-corpus.js';
+import { bareLoop, checksum, consume, formatTable, measure, median, type Measured, type Subject } from './lib/bench-measure.js';
 
 // `ahocorasick` is CommonJS and ships no types: this is the little of it the benchmark uses.
 interface BrunoRBMatcher {
@@ -46,37 +45,12 @@ interface BrunoRBMatcher {
 }
 const BrunoRBAhoCorasick = createRequire(import.meta.url)('ahocorasick') as new (keywords: string[]) => BrunoRBMatcher;
 
-const MiB = 1024 * 1024;
 const TEXT_UNITS = 4 * MiB;
 const SLICE_UNITS = MiB / 2;
-const CORPUS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../shared/corpus');
-const LANGS = ['en', 'zh'] as const;
-type Lang = (typeof LANGS)[number];
 
-// Each subject runs once untimed, then round-robin: at least MIN_RUNS times, then more (up to MAX_RUNS) while it
-// has spent less than BUDGET_MS. The median of the timed runs counts.
-const MIN_RUNS = 3;
-const MAX_RUNS = 15;
-const BUDGET_MS = 1500;
 // The RegExps can be very slow with thousands of phrases: when one run over 4 MiB would take longer than this, they
 // are timed on the first 512 KiB only, which keeps the whole benchmark within about two minutes.
 const SLOW_RUN_MS = 300;
-
-interface Subject {
-  name: string;
-  /** MiB of original text one run covers. */
-  mib: number;
-  /** One run; returns the match count (the bare loop, its checksum), so no subject's work is dead code. */
-  run: () => number;
-}
-
-interface Measured {
-  name: string;
-  count: number;
-  ms: number;
-  mbPerS: number;
-  runs: number;
-}
 
 interface LangResult {
   lang: Lang;
@@ -84,43 +58,12 @@ interface LangResult {
   rows: Measured[];
 }
 
-/** Results are folded into this and printed, so V8 cannot drop a run whose value is otherwise unused. */
-let sink = 0;
-
 function fail(code: number, message: string): never {
   console.error(message);
   process.exit(code);
 }
 
 // ---- Inputs -------------------------------------------------------------------------------------------------
-
-function readCorpus(): Map<Lang, string[]> {
-  const files = existsSync(CORPUS_DIR) ? readdirSync(CORPUS_DIR).filter((n) => n.endsWith('.jsonl')).sort() : [];
-  if (files.length === 0) {
-    fail(2, `bench: no corpus at ${CORPUS_DIR} (expected *.jsonl files there; it lives outside the repo).`);
-  }
-  const docs = new Map<Lang, string[]>(LANGS.map((lang) => [lang, []]));
-  for (const file of files) {
-    for (const line of readFileSync(join(CORPUS_DIR, file), 'utf8').split('\n')) {
-      if (line.trim() === '') continue;
-      const doc = JSON.parse(line) as { text?: unknown; lang?: unknown };
-      if (typeof doc.text === 'string' && typeof doc.lang === 'string') docs.get(doc.lang as Lang)?.push(doc.text);
-    }
-  }
-  for (const [lang, list] of docs) if (list.length === 0) fail(2, `bench: no "${lang}" documents in ${CORPUS_DIR}`);
-  return docs;
-}
-
-/** The documents joined by "\n", starting over from the first as often as needed, cut to exactly `units`. */
-function textOf(docs: string[], units: number): string {
-  const parts: string[] = [];
-  let length = -1; // the first document has no separator before it
-  for (let i = 0; length < units; i = (i + 1) % docs.length) {
-    parts.push(docs[i]!);
-    length += docs[i]!.length + 1;
-  }
-  return parts.join('\n').slice(0, units);
-}
 
 interface Packs {
   pack: Pack;
@@ -146,20 +89,14 @@ async function loadPacks(): Promise<Packs> {
   const phrases = built.patterns.map((p) => p.anchored);
   const pack = await shippedPack();
   for (const p of built.patterns) {
-    sink ^= scanPhrases(p.phrase, pack).length;
-    sink ^= scanPhrases(`${p.text} ${p.phrase}`, pack).length;
-    sink ^= scanPhrases(p.anchored.slice(1, -1), pack).length;
+    consume(scanPhrases(p.phrase, pack).length);
+    consume(scanPhrases(`${p.text} ${p.phrase}`, pack).length);
+    consume(scanPhrases(p.anchored.slice(1, -1), pack).length);
   }
   return { pack, phrases, states: built.stats.states, rawBytes: built.stats.rawBytes };
 }
 
 // ---- Matchers -------------------------------------------------------------------------------------------------
-
-function bareLoop(text: string): number {
-  let sum = 0;
-  for (let i = 0; i < text.length; i++) sum = (sum + text.charCodeAt(i)) | 0;
-  return sum;
-}
 
 function escapeRegExp(phrase: string): string {
   return phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -197,7 +134,7 @@ function alternationOf(phrases: string[]): RegExp {
 function fullOrSlice(name: string, count: (input: string) => number, folded: string, mib: number): Subject {
   const slice = folded.slice(0, SLICE_UNITS);
   const start = performance.now();
-  sink ^= count(slice);
+  consume(count(slice));
   const projectedMs = (performance.now() - start) * (folded.length / slice.length);
   if (projectedMs <= SLOW_RUN_MS) return { name, mib, run: () => count(folded) };
   const sliceMib = (mib * slice.length) / folded.length;
@@ -236,38 +173,6 @@ function subjectsFor(text: string, pack: Pack, phrases: string[]): { subjects: S
 }
 
 // ---- Measuring ------------------------------------------------------------------------------------------------
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-function timeOnce(run: () => number): { ms: number; value: number } {
-  const start = performance.now();
-  const value = run();
-  return { ms: performance.now() - start, value };
-}
-
-/** Warm-up, then round-robin rounds, so slow drift (heat, GC, other load) touches every subject alike. */
-function measure(subjects: Subject[]): Measured[] {
-  const counts = subjects.map((s) => s.run());
-  const samples = subjects.map((): number[] => []);
-  const spent = subjects.map(() => 0);
-  for (let round = 0; round < MAX_RUNS; round++) {
-    subjects.forEach((subject, i) => {
-      if (samples[i]!.length >= MIN_RUNS && spent[i]! >= BUDGET_MS) return;
-      const { ms, value } = timeOnce(subject.run);
-      sink ^= value;
-      samples[i]!.push(ms);
-      spent[i]! += ms;
-    });
-  }
-  return subjects.map((subject, i) => {
-    const ms = median(samples[i]!);
-    return { name: subject.name, count: counts[i]!, ms, mbPerS: subject.mib / (ms / 1000), runs: samples[i]!.length };
-  });
-}
 
 function measureLanguage(lang: Lang, docs: string[], pack: Pack, phrases: string[]): LangResult {
   const text = textOf(docs, TEXT_UNITS);
@@ -337,15 +242,7 @@ function printTable(results: LangResult[]): void {
       String(row.runs),
     ]),
   );
-  const widths = header.map((h, c) => Math.max(h.length, ...lines.map((l) => l[c]!.length)));
-  const format = (cells: string[]) =>
-    cells.map((cell, c) => (c === 1 || c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ');
-  console.log(format(header));
-  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-  lines.forEach((line, i) => {
-    if (i > 0 && line[0] !== lines[i - 1]![0]) console.log('');
-    console.log(format(line));
-  });
+  for (const line of formatTable(header, lines)) console.log(line);
 }
 
 /** The 1-minute load average, and a warning when other processes compete for the CPUs. */
@@ -391,7 +288,12 @@ function headline(
 
 // ---- Main -----------------------------------------------------------------------------------------------------
 
-const corpus = readCorpus();
+let corpus: Map<Lang, string[]>;
+try {
+  corpus = readCorpus();
+} catch (error) {
+  fail(2, `bench: ${(error as Error).message}.`);
+}
 const { pack, phrases, states, rawBytes } = await loadPacks();
 console.log(
   `LureWatch matching benchmark: node ${process.version}, ${phrases.length} expanded patterns, ` +
@@ -442,5 +344,5 @@ for (const r of results) {
       `alternation, x${(fm / r.rows[PER_PHRASE]!.mbPerS).toFixed(1)} RegExp per phrase`,
   );
 }
-console.log(`${machineLoad('at end')}. (Checksum of all runs, ignore: ${sink}.)`);
+console.log(`${machineLoad('at end')}. (Checksum of all runs, ignore: ${checksum()}.)`);
 console.log(JSON.stringify(headline(results, phrases.length, load, bytes, worstLinearity)));
