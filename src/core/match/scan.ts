@@ -212,7 +212,7 @@ export function scanPhrases(text: string, pack: Pack): PhraseHit[] {
         // No leading space, and spaced-out Chinese is joined.
         if (len > 0 && !(han && previousHan)) {
           if (previousWasSingle && isLetterUnit(f)) provisional = len;
-          unitRing[len & mask] = space | (a.spaceClass << 18);
+          unitRing[len & mask] = spaceEntry;
           mapRing[len & mask] = spaceAt;
           len++;
         }
