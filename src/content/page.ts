@@ -413,11 +413,15 @@ export async function startPage(platform: PagePlatform, win: Window, doc: Docume
         clearHighlight(doc);
         // Hidden at once; if the choice could not be saved, the banner comes back saying so, rather than the
         // site silently lighting up again on the next page.
-        request({ type: 'settings-change', change: { kind: 'site', host: win.location.hostname, disabled: true } }).catch(() => {
+        const change = { kind: 'site', host: win.location.hostname, disabled: true } as const;
+        const storing = request({ type: 'settings-change', change });
+        // In effect here at once: a change to the page before the background has stored it keeps the banner away.
+        choices.change(change, storing);
+        storing.catch(() => {
           if (stopped) return;
           notice = BANNER_TEXT.notSaved[lang()];
           banner.reattach(); // we took it away ourselves: not a page fighting the banner
-          updateBanner();
+          withChoices(updateBanner);
         });
       },
       settings: () => send({ type: 'open-settings' }),

@@ -7,6 +7,7 @@ import { languageOf } from '../core/advice.js';
 import { MAX_FIELD_CHARS } from '../core/disclosure.js';
 import { parseFieldHint, type FieldHint } from '../messages.js';
 import type { PagePlatform } from '../platform/types.js';
+import { applyChange, type SettingsChange } from '../settings/change.js';
 import { hintsAllowed, type Settings } from '../settings/schema.js';
 import { readSettings, watchSettings } from '../settings/store.js';
 import { fieldText, isElement, readableField, type Field } from './fields.js';
@@ -35,16 +36,20 @@ export async function startPostHints(platform: PagePlatform, win: Window, doc: D
   // round trip to the browser that the page's load would pay for.
   let settings: Settings | null = null;
   let reading: Promise<void> | null = null;
+  // The person's "Not on this site", in effect here at once and over any settings heard until storage holds it:
+  // typing on before the background has stored it must not bring the hint back.
+  let own: SettingsChange | null = null;
+  const withOwn = (next: Settings): Settings => (own ? applyChange(next, own) : next);
   // Changes are followed from the first read on (watching costs a page that is never typed into a storage binding).
   let stopWatching: (() => void) | null = null;
   const readOnce = (): Promise<void> =>
     (reading ??= (async () => {
       stopWatching = watchSettings(platform, (next) => {
-        settings = next;
+        settings = withOwn(next);
         if (!allowed()) hide();
       });
       const read = await readSettings(platform);
-      settings ??= read; // a change heard meanwhile is newer
+      settings ??= withOwn(read); // a change heard meanwhile is newer
     })());
   const hint = new Hint(doc, options.openShadow);
   /** Fields resolved once per element: an input event then costs a map lookup and a timer, not a style query. */
@@ -152,9 +157,20 @@ export async function startPostHints(platform: PagePlatform, win: Window, doc: D
       },
       notOnSite: () => {
         hide();
-        platform.runtime
-          .sendMessage({ type: 'settings-change', change: { kind: 'hint-site', host: win.location.hostname, quiet: true } })
-          .catch(() => undefined);
+        const change: SettingsChange = { kind: 'hint-site', host: win.location.hostname, quiet: true };
+        own = change;
+        if (settings) settings = applyChange(settings, change);
+        platform.runtime.sendMessage({ type: 'settings-change', change }).then(
+          () => {
+            if (own === change) own = null; // stored: what storage says from now on includes it
+          },
+          () => {
+            // Not stored: the hint may speak again on this site (at the next pause), as storage still says.
+            if (own !== change) return;
+            own = null;
+            readSettings(platform).then((stored) => (settings = stored), () => undefined);
+          },
+        );
         field.element.focus({ preventScroll: true });
       },
     });

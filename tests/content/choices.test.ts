@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { PageChoices } from '../../src/content/choices.js';
 import type { PagePlatform } from '../../src/platform/types.js';
 import { DISMISSED_KEY, pageKey } from '../../src/records.js';
-import { DEFAULTS } from '../../src/settings/schema.js';
+import { DEFAULTS, isSiteDisabled } from '../../src/settings/schema.js';
 import { SETTINGS_KEY } from '../../src/settings/store.js';
 import { FakeBrowser } from '../helpers/fake-platform.js';
 
@@ -108,5 +108,92 @@ describe('PageChoices', () => {
     await choices.read();
     expect(choices.ready).toBe(true);
     expect(choices.current).toEqual(DEFAULTS);
+  });
+
+  describe('a change the person makes on the page', () => {
+    const off = { kind: 'site', host: 'forum.example', disabled: true } as const;
+    const siteOff = (choices: PageChoices): boolean => isSiteDisabled(choices.current, 'forum.example');
+    /** A stand-in for the background storing the change: settle it by hand. */
+    const storing = (): { promise: Promise<void>; done: () => void; fail: () => void } => {
+      let done!: () => void;
+      let fail!: () => void;
+      const promise = new Promise<void>((resolve, reject) => {
+        done = resolve;
+        fail = () => reject(new Error('QUOTA_BYTES quota exceeded'));
+      });
+      promise.catch(() => undefined);
+      return { promise, done, fail };
+    };
+
+    it('is in effect at once, and in settings read before storage holds it', async () => {
+      const browser = new FakeBrowser();
+      const { platform, release } = held(browser);
+      release();
+      const choices = new PageChoices(platform, () => pageA);
+      await choices.read();
+      const save = storing();
+      choices.change(off, save.promise);
+      expect(siteOff(choices)).toBe(true);
+      // News of another change arrives first: what storage holds now does not have ours yet.
+      choices.settingsChanged();
+      await choices.read();
+      expect(siteOff(choices)).toBe(true);
+      save.done();
+    });
+
+    it('applies to a read that began before it and ends after it', async () => {
+      const browser = new FakeBrowser();
+      const { platform, release } = held(browser);
+      const choices = new PageChoices(platform, () => pageA);
+      const reading = choices.read();
+      choices.change(off, storing().promise);
+      release();
+      await reading;
+      expect(siteOff(choices)).toBe(true);
+    });
+
+    it('gives way once stored: a later change from elsewhere (the popup allowing the site again) is read', async () => {
+      const browser = new FakeBrowser();
+      const { platform, release } = held(browser);
+      release();
+      const choices = new PageChoices(platform, () => pageA);
+      await choices.read();
+      const save = storing();
+      choices.change(off, save.promise);
+      browser.seed({ [SETTINGS_KEY]: { ...DEFAULTS, disabledSites: ['forum.example'] } });
+      save.done();
+      await save.promise;
+      choices.settingsChanged(); // the news of our own change
+      await choices.read();
+      expect(siteOff(choices)).toBe(true);
+      browser.seed({ [SETTINGS_KEY]: { ...DEFAULTS, disabledSites: [] } });
+      choices.settingsChanged(); // the popup allowed the site again
+      await choices.read();
+      expect(siteOff(choices)).toBe(false);
+    });
+
+    it('is undone when it could not be stored', async () => {
+      const browser = new FakeBrowser();
+      const { platform, release } = held(browser);
+      release();
+      const choices = new PageChoices(platform, () => pageA);
+      await choices.read();
+      const save = storing();
+      choices.change(off, save.promise);
+      save.fail();
+      await save.promise.catch(() => undefined);
+      expect(siteOff(choices)).toBe(false);
+      // Also when the settings were read again meanwhile (with the change applied): they are read afresh.
+      const again = storing();
+      choices.change(off, again.promise);
+      choices.settingsChanged();
+      await choices.read();
+      expect(siteOff(choices)).toBe(true);
+      again.fail();
+      await again.promise.catch(() => undefined);
+      expect(choices.ready).toBe(false);
+      await choices.read();
+      expect(siteOff(choices)).toBe(false);
+    });
   });
 });

@@ -154,6 +154,30 @@ describe('content page controller', () => {
     expect(banner()?.isConnected ?? false).toBe(false);
   });
 
+  it('"Not on this site" holds while the choice is being stored: a change to the page meanwhile does not bring the banner back', async () => {
+    const browser = await start(lure);
+    let store!: () => void;
+    browser.holdWrites = new Promise((resolve) => (store = resolve));
+    (root().querySelector('[data-action="not-on-site"]') as HTMLButtonElement).click();
+    expect(banner()?.isConnected ?? false).toBe(false);
+    // The page changes before the background has stored the choice: the page is scored again, with the lure still in.
+    const scans = browser.messagesOfType('scan').length;
+    const more = document.createElement('p');
+    more.textContent = 'Reply to this thread to be considered.';
+    document.body.append(more);
+    await until(() => browser.messagesOfType('scan').length > scans);
+    await browser.settle();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(banner()?.isConnected ?? false).toBe(false);
+    // Stored: still quiet, and the site is remembered.
+    store();
+    browser.holdWrites = undefined;
+    await until(() => ((browser.storage.get('settings') as { disabledSites?: string[] } | undefined)?.disabledSites?.length ?? 0) === 1);
+    await browser.settle();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(banner()?.isConnected ?? false).toBe(false);
+  });
+
   it('shows what a child frame found, and answers the popup with the strongest finding', async () => {
     const browser = await start('Welcome to our travel blog. Photos of beaches and mountains, with recipes.');
     expect(banner()).toBeNull();

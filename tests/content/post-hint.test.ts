@@ -127,6 +127,37 @@ describe('post hint', () => {
     expect(host()).toBeNull();
   });
 
+  it('"Not on this site" holds while it is being stored: typing on meanwhile brings no hint back', async () => {
+    const field = await start('<textarea data-t></textarea>');
+    type(field, DISCLOSURE);
+    await until(() => host() !== null);
+    let store!: () => void;
+    browser.holdWrites = new Promise((resolve) => (store = resolve));
+    button('not-on-site').click();
+    expect(host()).toBeNull();
+    type(field, `${DISCLOSURE} Also on weekends.`);
+    await pause(80);
+    expect(host()).toBeNull();
+    store();
+    browser.holdWrites = undefined;
+    await until(() => ((browser.storage.get('settings') as { hintQuietSites?: string[] } | undefined)?.hintQuietSites ?? []).length === 1);
+    type(field, `${DISCLOSURE} And holidays.`);
+    await pause(80);
+    expect(host()).toBeNull();
+  });
+
+  it('comes back when "Not on this site" could not be stored', async () => {
+    const field = await start('<textarea data-t></textarea>');
+    type(field, DISCLOSURE);
+    await until(() => host() !== null);
+    browser.failWrites = 'QUOTA_BYTES quota exceeded';
+    button('not-on-site').click();
+    expect(host()).toBeNull();
+    await pause(20);
+    type(field, `${DISCLOSURE} Also on weekends.`);
+    await until(() => host() !== null);
+  });
+
   it('hides when focus moves to another field, and follows the switch in the settings', async () => {
     const field = await start('<textarea data-t></textarea><input id="name">');
     type(field, DISCLOSURE);

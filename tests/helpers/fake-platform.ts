@@ -64,6 +64,8 @@ export class FakeBrowser {
   failWriteAt: { index: number; message: string } | undefined;
   /** Every storage.set call so far, failed ones included. */
   writesAttempted = 0;
+  /** While set, storage.set waits for this promise before it stores anything: a slow disk, to test the meantime. */
+  holdWrites: Promise<void> | undefined;
   /**
    * Answers tabs.sendMessage for a tab with no content context: the programmable content script of the popup
    * tests. Undefined means no content script there (a browser page): the send fails as in Chromium.
@@ -174,6 +176,7 @@ export class FakeBrowser {
 
   private async write(items: Record<string, unknown>): Promise<void> {
     const index = this.writesAttempted++;
+    if (this.holdWrites) await this.holdWrites;
     if (this.failWrites !== undefined) throw new Error(this.failWrites);
     if (this.failWriteAt?.index === index) throw new Error(this.failWriteAt.message);
     const changes: StorageChanges = {};
