@@ -36,6 +36,7 @@ h2 { margin: 0 0 3px; font-size: 13.5px; font-weight: 650; color: var(--fg); }
 h2::before { content: ''; display: inline-block; width: 8px; height: 8px; margin-right: 7px; border-radius: 50%; background: var(--accent); vertical-align: 1px; }
 p { margin: 3px 0 0; }
 .noticed { color: var(--muted); font-size: 12px; }
+.notice { padding: 3px 7px; border-radius: 6px; background: var(--button-bg); font-weight: 600; font-size: 12px; }
 .quote { color: var(--fg); font-weight: 650; }
 .safer strong { font-weight: 650; }
 .actions { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; margin-top: 8px; }

@@ -10,6 +10,10 @@ export const HINT_TEXT = {
   notOnSite: { en: 'Not on this site', zh: '此网站不再提示' },
   local: { en: 'Checked on your device; nothing you type is kept or sent.', zh: '仅在本机检查，输入内容不会保存或发送。' },
   label: { en: 'LureWatch hint about what you are typing', zh: 'LureWatch 对输入内容的提示' },
+  notSaved: {
+    en: 'LureWatch could not save “Not on this site”, so it keeps hinting here. Try again, or use the toolbar button.',
+    zh: 'LureWatch 未能保存“此网站不再提示”，因此会继续在此提示。请再试一次，或使用工具栏按钮设置。',
+  },
 } satisfies Record<string, Bilingual>;
 
 /** What the hint noticed, in a word, before the quote. */

@@ -17,6 +17,8 @@ export interface HintContent {
   labels: { dismiss: string; notOnSite: string; local: string; region: string };
   /** For tests and styling: which kind of disclosure (unit, employer, ...). */
   kind: string;
+  /** A line above the rest, when LureWatch has something to own up to ("could not save ..."); else empty. */
+  notice?: string;
 }
 
 export interface HintActions {
@@ -126,6 +128,7 @@ export class Hint {
     box.setAttribute('aria-live', 'polite');
     box.setAttribute('aria-label', content.labels.region);
     box.append(el('h2', content.title));
+    if (content.notice) box.append(el('p', content.notice, 'notice'));
     const noticed = el('p', `${content.noticed}: `, 'noticed');
     noticed.append(el('span', `“${content.quote}”`, 'quote'));
     box.append(noticed, el('p', content.why, 'why'));

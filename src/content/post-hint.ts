@@ -39,6 +39,8 @@ export async function startPostHints(platform: PagePlatform, win: Window, doc: D
   // The person's "Not on this site", in effect here at once and over any settings heard until storage holds it:
   // typing on before the background has stored it must not bring the hint back.
   let own: SettingsChange | null = null;
+  /** "Not on this site" could not be stored: the hint says so until the person tries again. */
+  let notice = false;
   const withOwn = (next: Settings): Settings => (own ? applyChange(next, own) : next);
   // Changes are followed from the first read on (watching costs a page that is never typed into a storage binding).
   let stopWatching: (() => void) | null = null;
@@ -157,6 +159,7 @@ export async function startPostHints(platform: PagePlatform, win: Window, doc: D
       },
       notOnSite: () => {
         hide();
+        notice = false;
         const change: SettingsChange = { kind: 'hint-site', host: win.location.hostname, quiet: true };
         own = change;
         if (settings) settings = applyChange(settings, change);
@@ -165,10 +168,19 @@ export async function startPostHints(platform: PagePlatform, win: Window, doc: D
             if (own === change) own = null; // stored: what storage says from now on includes it
           },
           () => {
-            // Not stored: the hint may speak again on this site (at the next pause), as storage still says.
+            // Not stored: the hint speaks again on this site, as storage still says, and says why at once if the
+            // person is still in the field.
             if (own !== change) return;
             own = null;
-            readSettings(platform).then((stored) => (settings = stored), () => undefined);
+            notice = true;
+            readSettings(platform).then(
+              (stored) => {
+                settings = stored;
+                lastText = '';
+                if (!stopped && isFocused(field)) check(field);
+              },
+              () => undefined,
+            );
           },
         );
         field.element.focus({ preventScroll: true });
@@ -197,6 +209,7 @@ export async function startPostHints(platform: PagePlatform, win: Window, doc: D
       safer: found.safer[lang],
       labels: { dismiss: HINT_TEXT.dismiss[lang], notOnSite: HINT_TEXT.notOnSite[lang], local: HINT_TEXT.local[lang], region: HINT_TEXT.label[lang] },
       kind: found.kind,
+      notice: notice ? HINT_TEXT.notSaved[lang] : '',
     };
   };
 
