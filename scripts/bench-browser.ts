@@ -23,6 +23,7 @@ import { assertChromiumInstalled, CHROMIUM_ARGS, CHROMIUM_PATH } from './lib/chr
 import { assertFirefoxInstalled, launchFirefox } from './lib/firefox.js';
 import { startServer, type StaticServer } from './lib/server.js';
 import { FIREFOX_GECKO_ID, FIREFOX_TEST_UUID } from './lib/test-key.js';
+import { acquireBrowserLock } from '../tests/e2e/support/browser-lock.js';
 
 const TEXT_UNITS = 4 * MiB;
 const USAGE = 'usage: npm run -s bench:browser (no options)';
@@ -153,11 +154,14 @@ console.log(`LureWatch matching benchmark in the browsers; ${load()}.`);
 console.log(`Text: the corpus, per language exactly ${TEXT_UNITS / MiB} MiB; MB = 2^20 code units of the original text.\n`);
 const { server, dir } = await serve(input);
 const figures: Record<string, Record<string, string | number>> = {};
+// The end-to-end tests' lock: a browser of theirs running alongside would slow these figures, and ours their timing.
+const release = await acquireBrowserLock();
 try {
   // One browser at a time, so neither slows the other.
   figures.chromium = print(await inChromium(server.url('/')));
   figures.firefox = print(await inFirefox(server.url('/')));
 } finally {
+  release();
   await server.close();
   await rm(dir, { recursive: true, force: true });
 }
