@@ -62,4 +62,25 @@ describe('ChangeWatcher quiet pause', () => {
     await vi.advanceTimersByTimeAsync(DEFAULT_WATCH.delayMs + 1);
     expect(read).toContain('after coming back');
   });
+
+  it('counts quiet time from the last change: one timer, however many changes', async () => {
+    const armed = vi.spyOn(globalThis, 'setTimeout');
+    await add('first');
+    await vi.advanceTimersByTimeAsync(QUIET_MS * 0.6);
+    const before = armed.mock.calls.filter(([, ms]) => ms === QUIET_MS).length;
+    for (let i = 0; i < 20; i++) await add(`burst ${i}`);
+    expect(armed.mock.calls.filter(([, ms]) => ms === QUIET_MS).length).toBe(before); // no timer per change
+    armed.mockRestore();
+    // 0.9 of quietMs after the last change: still observing.
+    await vi.advanceTimersByTimeAsync(QUIET_MS * 0.9);
+    await add('still watched');
+    await vi.advanceTimersByTimeAsync(DEFAULT_WATCH.delayMs + 1);
+    expect(read).toContain('still watched');
+    // quietMs after that change: paused.
+    await vi.advanceTimersByTimeAsync(QUIET_MS);
+    await add('not watched');
+    await vi.advanceTimersByTimeAsync(DEFAULT_WATCH.delayMs + 1);
+    expect(read).not.toContain('not watched');
+  });
 });
+
