@@ -17,7 +17,7 @@ import { chromium } from 'playwright-core';
 import { buildPack, loadRuleFiles } from '../src/core/compile/pack-build.js';
 import { build } from './build.js';
 import { LANGS, MiB, readCorpus, textOf } from './lib/bench-corpus.js';
-import { formatTable } from './lib/bench-measure.js';
+import { formatTable, round3 } from './lib/bench-measure.js';
 import type { BrowserBenchInput, BrowserBenchResult } from './lib/bench-browser-page.js';
 import { assertChromiumInstalled, CHROMIUM_ARGS, CHROMIUM_PATH } from './lib/chromium.js';
 import { assertFirefoxInstalled, launchFirefox } from './lib/firefox.js';
@@ -123,7 +123,6 @@ function print(run: BrowserRun): Record<string, string | number> {
   for (const line of formatTable(header, lines)) console.log(line);
   console.log(`load_ms: median of 20 decodes of the shipped pack in the page = ${result.loadMs.toFixed(3)} ms`);
   console.log(`(Checksum of all runs, ignore: ${result.checksum}.)\n`);
-  const round3 = (x: number): number => Number(x.toPrecision(3));
   const worst = (figure: (speeds: number[]) => number): number =>
     round3(Math.min(...result.results.map((r) => figure(r.rows.map((row) => row.mbPerS)))));
   return {

@@ -30,13 +30,13 @@ import { gzipSync } from 'node:zlib';
 import { AhoCorasick as MonyoneAhoCorasick } from '@monyone/aho-corasick';
 import { AhoCorasick as MonyoneFastAhoCorasick } from '@monyone/aho-corasick/fast';
 import { buildPack, loadRuleFiles } from '../src/core/compile/pack-build.js';
-import { createFolded, foldInto, foldText } from '../src/core/fold/fold.js';
+import { foldText } from '../src/core/fold/fold.js';
 import { PACK } from '../src/core/generated/pack.js';
-import { findMatches } from '../src/core/match/automaton.js';
 import { scanPhrases } from '../src/core/match/scan.js';
 import { loadPack, shippedPack, type Pack } from '../src/core/pack.js';
 import { CORPUS_DIR, LANGS, MiB, readCorpus, textOf, type Lang } from './lib/bench-corpus.js';
-import { bareLoop, checksum, consume, formatTable, measure, median, type Measured, type Subject } from './lib/bench-measure.js';
+import { checksum, consume, formatTable, measure, median, round3, type Measured, type Subject } from './lib/bench-measure.js';
+import { ourSubjects } from './lib/bench-ours.js';
 
 // `ahocorasick` is CommonJS and ships no types: this is the little of it the benchmark uses.
 interface BrunoRBMatcher {
@@ -143,7 +143,7 @@ function fullOrSlice(name: string, count: (input: string) => number, folded: str
 
 function subjectsFor(text: string, pack: Pack, phrases: string[]): { subjects: Subject[]; foldedUnits: number } {
   const mib = text.length / MiB;
-  const prefolded = foldInto(text, pack.fold, createFolded(text.length + 16));
+  const ours = ourSubjects(text, pack);
   // With the spaces our automaton assumes at both ends.
   const folded = ` ${foldText(text, pack.fold).text} `;
   const monyone = new MonyoneAhoCorasick(phrases);
@@ -152,24 +152,14 @@ function subjectsFor(text: string, pack: Pack, phrases: string[]): { subjects: S
   const alternation = alternationOf(phrases);
   const regexes = phrases.map((p) => new RegExp(escapeRegExp(p), 'g'));
   const subjects: Subject[] = [
-    { name: 'bare loop (charCodeAt sum)', mib, run: () => bareLoop(text) },
-    {
-      name: 'ours: match (pre-folded)',
-      mib,
-      run: () => {
-        let hits = 0;
-        findMatches(pack.automaton, prefolded.units, prefolded.length, () => hits++);
-        return hits;
-      },
-    },
-    { name: 'ours: fold + match (scanPhrases)', mib, run: () => scanPhrases(text, pack).length },
+    ...ours.subjects,
     { name: '@monyone/aho-corasick', mib, run: () => monyone.matchInText(folded).length },
     { name: '@monyone/aho-corasick/fast', mib, run: () => monyoneFast.matchInText(folded).length },
     { name: 'ahocorasick', mib, run: () => brunorb.search(folded).reduce((n, [, found]) => n + found.length, 0) },
     fullOrSlice('RegExp alternation /a|b|.../g', (input) => countRegExp(alternation, input), folded, mib),
     fullOrSlice('RegExp per phrase /a/g', (input) => countEach(regexes, input), folded, mib),
   ];
-  return { subjects, foldedUnits: folded.length - 2 };
+  return { subjects, foldedUnits: ours.foldedUnits };
 }
 
 // ---- Measuring ------------------------------------------------------------------------------------------------
@@ -252,9 +242,6 @@ function machineLoad(when: string): string {
   return `load average ${when}: ${load.toFixed(2)} on ${cpus().length} CPUs${busy}`;
 }
 
-function round3(x: number): number {
-  return Number(x.toPrecision(3));
-}
 
 /**
  * Each speed figure from the language where ours does worse, rounded to 3 significant digits; ratios are speed

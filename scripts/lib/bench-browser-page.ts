@@ -1,12 +1,11 @@
 // The page side of `npm run -s bench:browser`: bundled (minified, as the extension's background is) and run in a
 // Chromium page, where V8 compiles the matcher as it does in the extension's service worker. The same subjects as
 // the Node benchmark's first three rows: the bare loop, our match over pre-folded text, our fold + match.
-import { createFolded, foldInto } from '../../src/core/fold/fold.js';
 import { PACK } from '../../src/core/generated/pack.js';
-import { findMatches } from '../../src/core/match/automaton.js';
 import { scanPhrases } from '../../src/core/match/scan.js';
 import { decodePack } from '../../src/core/pack.js';
-import { bareLoop, checksum, consume, measure, median, type Measured } from './bench-measure.js';
+import { checksum, consume, measure, median, type Measured } from './bench-measure.js';
+import { ourSubjects } from './bench-ours.js';
 
 export interface BrowserBenchInput {
   texts: Array<{ lang: string; text: string }>;
@@ -25,22 +24,8 @@ function run(input: BrowserBenchInput): BrowserBenchResult {
   const pack = decodePack(PACK);
   for (const text of input.warm) consume(scanPhrases(text, pack).length);
   const results = input.texts.map(({ lang, text }) => {
-    const mib = text.length / (1024 * 1024);
-    const folded = foldInto(text, pack.fold, createFolded(text.length + 16));
-    const rows = measure([
-      { name: 'bare loop (charCodeAt sum)', mib, run: () => bareLoop(text) },
-      {
-        name: 'ours: match (pre-folded)',
-        mib,
-        run: () => {
-          let hits = 0;
-          findMatches(pack.automaton, folded.units, folded.length, () => hits++);
-          return hits;
-        },
-      },
-      { name: 'ours: fold + match (scanPhrases)', mib, run: () => scanPhrases(text, pack).length },
-    ]);
-    return { lang, foldedUnits: folded.length, rows };
+    const { subjects, foldedUnits } = ourSubjects(text, pack);
+    return { lang, foldedUnits, rows: measure(subjects) };
   });
   const times: number[] = [];
   for (let i = 0; i < 21; i++) {

@@ -67,6 +67,11 @@ export function measure(subjects: Subject[]): Measured[] {
   });
 }
 
+/** Figures in the last JSON line: three significant digits. */
+export function round3(x: number): number {
+  return Number(x.toPrecision(3));
+}
+
 /** The bare loop every speed is compared with: one `charCodeAt` per code unit, summed. */
 export function bareLoop(text: string): number {
   let sum = 0;

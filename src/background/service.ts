@@ -8,7 +8,7 @@ import { parseToBackground, type PageReport, type ToBackground } from '../messag
 import type { MessageSender, Platform } from '../platform/types.js';
 import { applyChange, type SettingsChange } from '../settings/change.js';
 import { repairSettings, type Settings } from '../settings/schema.js';
-import { SETTINGS_KEY } from '../settings/store.js';
+import { readSettings, SETTINGS_KEY } from '../settings/store.js';
 import { addDismissal, countBanner, countHint, hintWeekCount, weekCount } from '../records.js';
 import { Matching } from './matching.js';
 
@@ -80,13 +80,10 @@ export function startBackground(platform: Platform, options: BackgroundOptions =
    */
   let settingsRead: Promise<Settings> | null = null;
   const currentSettings = (): Promise<Settings> =>
-    (settingsRead ??= platform.storage.get(SETTINGS_KEY).then(
-      (stored) => repairSettings(stored).settings,
-      (error: unknown) => {
-        settingsRead = null; // unreadable now: the next scan asks again
-        throw error;
-      },
-    ));
+    (settingsRead ??= readSettings(platform).catch((error: unknown) => {
+      settingsRead = null; // unreadable now: the next scan asks again
+      throw error;
+    }));
   platform.storage.onChanged((changes) => {
     if (!(SETTINGS_KEY in changes)) return;
     settingsRead = null;
@@ -95,7 +92,7 @@ export function startBackground(platform: Platform, options: BackgroundOptions =
 
   const changeSettings = (change: SettingsChange): Promise<void> =>
     serially('a settings change', async () => {
-      const current = repairSettings(await platform.storage.get(SETTINGS_KEY)).settings;
+      const current = await readSettings(platform);
       await platform.storage.set({ [SETTINGS_KEY]: applyChange(current, change) });
     });
 

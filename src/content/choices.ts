@@ -5,6 +5,7 @@
 import type { PagePlatform } from '../platform/types.js';
 import { DISMISSED_KEY, dismissedScore } from '../records.js';
 import { applyChange, type SettingsChange } from '../settings/change.js';
+import { OwnChange } from '../settings/own-change.js';
 import type { Settings } from '../settings/schema.js';
 import { readSettings } from '../settings/store.js';
 
@@ -15,11 +16,8 @@ export class PageChoices {
   private reading: Promise<void> | null = null;
   /** Counts settings changes, so that a read begun before one does not pass for fresh. */
   private epoch = 0;
-  /**
-   * A change the person made on this page ("Not on this site"), in effect here at once: until storage holds it,
-   * settings read meanwhile (or read before it and still current) would bring back what the person just turned off.
-   */
-  private own: { change: SettingsChange; stored: boolean } | null = null;
+  /** "Not on this site" clicked here: in effect at once, over whatever is read until storage holds it. */
+  private readonly own = new OwnChange();
 
   constructor(
     private readonly platform: PagePlatform,
@@ -42,7 +40,7 @@ export class PageChoices {
           this.settings ?? readSettings(this.platform),
           this.dismissed?.page === page ? null : this.platform.storage.get(DISMISSED_KEY),
         ]);
-        if (epoch === this.epoch) this.settings = this.own ? applyChange(settings, this.own.change) : settings;
+        if (epoch === this.epoch) this.settings = this.own.over(settings);
         // A dismissal made here meanwhile is newer than what storage held when asked.
         if (this.dismissed?.page !== page) this.dismissed = { page, score: dismissedScore(stored, page) };
       } finally {
@@ -72,33 +70,23 @@ export class PageChoices {
    * on. If it is not stored, what was in effect before comes back.
    */
   change(change: SettingsChange, storing: Promise<unknown>): void {
-    const own = { change, stored: false };
-    this.own = own;
     const before = this.settings;
     const after = before ? applyChange(before, change) : null;
     this.settings = after;
-    storing.then(
-      () => {
-        own.stored = true;
-      },
-      () => {
-        if (this.own !== own) return;
-        this.own = null;
-        if (this.settings === after) {
-          this.settings = before;
-        } else {
-          // Read again meanwhile, with the change applied: read them afresh.
-          this.settings = null;
-          this.epoch++;
-        }
-      },
-    );
+    this.own.begin(change, storing, () => {
+      if (this.settings === after) {
+        this.settings = before;
+      } else {
+        // Read again meanwhile, with the change applied: read them afresh.
+        this.settings = null;
+        this.epoch++;
+      }
+    });
   }
 
   /** The settings changed: read them afresh when next needed. */
   settingsChanged(): void {
-    // Once stored, the person's own change is in whatever is read from now on (this news may even be about it).
-    if (this.own?.stored) this.own = null;
+    this.own.heard();
     this.settings = null;
     this.epoch++;
   }

@@ -172,8 +172,12 @@ export async function startPage(platform: PagePlatform, win: Window, doc: Docume
   }
 
   /** Whether any finding of the page (its own, or a frame's) is strong enough that the person's choices matter. */
-  const choicesMatter = (): boolean =>
-    [detection, ...frameReports.values()].some((d) => d !== null && showsBanner(d));
+  const choicesMatter = (): boolean => {
+    // Asked after every answer of the matcher (a chat page: every quarter second), so no array is built for it.
+    if (detection && showsBanner(detection)) return true;
+    for (const report of frameReports.values()) if (showsBanner(report)) return true;
+    return false;
+  };
   /**
    * Runs `then` once the choices are read, at once when no finding needs them (a quiet page reads nothing). When
    * storage cannot be read, `failed` runs instead: better no banner than one against the person's choices.

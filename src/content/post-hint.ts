@@ -7,7 +7,8 @@ import { languageOf } from '../core/advice.js';
 import { MAX_FIELD_CHARS } from '../core/disclosure.js';
 import { parseFieldHint, type FieldHint } from '../messages.js';
 import type { PagePlatform } from '../platform/types.js';
-import { applyChange, type SettingsChange } from '../settings/change.js';
+import type { SettingsChange } from '../settings/change.js';
+import { OwnChange } from '../settings/own-change.js';
 import { hintsAllowed, type Settings } from '../settings/schema.js';
 import { readSettings, watchSettings } from '../settings/store.js';
 import { fieldText, isElement, readableField, type Field } from './fields.js';
@@ -38,20 +39,20 @@ export async function startPostHints(platform: PagePlatform, win: Window, doc: D
   let reading: Promise<void> | null = null;
   // The person's "Not on this site", in effect here at once and over any settings heard until storage holds it:
   // typing on before the background has stored it must not bring the hint back.
-  let own: SettingsChange | null = null;
+  const own = new OwnChange();
   /** "Not on this site" could not be stored: the hint says so until the person tries again. */
   let notice = false;
-  const withOwn = (next: Settings): Settings => (own ? applyChange(next, own) : next);
   // Changes are followed from the first read on (watching costs a page that is never typed into a storage binding).
   let stopWatching: (() => void) | null = null;
   const readOnce = (): Promise<void> =>
     (reading ??= (async () => {
       stopWatching = watchSettings(platform, (next) => {
-        settings = withOwn(next);
+        own.heard();
+        settings = own.over(next);
         if (!allowed()) hide();
       });
       const read = await readSettings(platform);
-      settings ??= withOwn(read); // a change heard meanwhile is newer
+      settings ??= own.over(read); // a change heard meanwhile is newer
     })());
   const hint = new Hint(doc, options.openShadow);
   /** Fields resolved once per element: an input event then costs a map lookup and a timer, not a style query. */
@@ -161,28 +162,20 @@ export async function startPostHints(platform: PagePlatform, win: Window, doc: D
         hide();
         notice = false;
         const change: SettingsChange = { kind: 'hint-site', host: win.location.hostname, quiet: true };
-        own = change;
-        if (settings) settings = applyChange(settings, change);
-        platform.runtime.sendMessage({ type: 'settings-change', change }).then(
-          () => {
-            if (own === change) own = null; // stored: what storage says from now on includes it
-          },
-          () => {
-            // Not stored: the hint speaks again on this site, as storage still says, and says why at once if the
-            // person is still in the field.
-            if (own !== change) return;
-            own = null;
-            notice = true;
-            readSettings(platform).then(
-              (stored) => {
-                settings = stored;
-                lastText = '';
-                if (!stopped && isFocused(field)) check(field);
-              },
-              () => undefined,
-            );
-          },
-        );
+        own.begin(change, platform.runtime.sendMessage({ type: 'settings-change', change }), () => {
+          // Not stored: the hint speaks again on this site, as storage still says, and says why at once if the
+          // person is still in the field.
+          notice = true;
+          readSettings(platform).then(
+            (stored) => {
+              settings = stored;
+              lastText = '';
+              if (!stopped && isFocused(field)) check(field);
+            },
+            () => undefined,
+          );
+        });
+        if (settings) settings = own.over(settings);
         field.element.focus({ preventScroll: true });
       },
     });

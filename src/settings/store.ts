@@ -5,7 +5,8 @@ import { repairSettings, type Settings } from './schema.js';
 
 export const SETTINGS_KEY = 'settings';
 
-export async function readSettings(platform: PagePlatform): Promise<Settings> {
+/** Any context's settings, repaired (a page's, the popup's, the background's: all read them the same way). */
+export async function readSettings(platform: Pick<PagePlatform, 'storage'>): Promise<Settings> {
   return repairSettings(await platform.storage.get(SETTINGS_KEY)).settings;
 }
 

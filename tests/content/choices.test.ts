@@ -125,12 +125,18 @@ describe('PageChoices', () => {
       return { promise, done, fail };
     };
 
-    it('is in effect at once, and in settings read before storage holds it', async () => {
-      const browser = new FakeBrowser();
+    /** Choices read from storage that answers at once. */
+    const readChoices = async (browser: FakeBrowser): Promise<PageChoices> => {
       const { platform, release } = held(browser);
       release();
       const choices = new PageChoices(platform, () => pageA);
       await choices.read();
+      return choices;
+    };
+
+    it('is in effect at once, and in settings read before storage holds it', async () => {
+      const browser = new FakeBrowser();
+      const choices = await readChoices(browser);
       const save = storing();
       choices.change(off, save.promise);
       expect(siteOff(choices)).toBe(true);
@@ -154,10 +160,7 @@ describe('PageChoices', () => {
 
     it('gives way once stored: a later change from elsewhere (the popup allowing the site again) is read', async () => {
       const browser = new FakeBrowser();
-      const { platform, release } = held(browser);
-      release();
-      const choices = new PageChoices(platform, () => pageA);
-      await choices.read();
+      const choices = await readChoices(browser);
       const save = storing();
       choices.change(off, save.promise);
       browser.seed({ [SETTINGS_KEY]: { ...DEFAULTS, disabledSites: ['forum.example'] } });
@@ -174,10 +177,7 @@ describe('PageChoices', () => {
 
     it('is undone when it could not be stored', async () => {
       const browser = new FakeBrowser();
-      const { platform, release } = held(browser);
-      release();
-      const choices = new PageChoices(platform, () => pageA);
-      await choices.read();
+      const choices = await readChoices(browser);
       const save = storing();
       choices.change(off, save.promise);
       save.fail();
