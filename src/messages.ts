@@ -4,7 +4,7 @@ import { CASES, type Bilingual, type CaseId, type Family } from './core/advice.j
 import { DISCLOSURE_KINDS, MAX_FIELD_CHARS, type DisclosureKind } from './core/disclosure.js';
 import { FACETS, type Facet } from './core/rules/schema.js';
 import { SEVERITIES, type Sensitivity, type Severity } from './core/score.js';
-import { CATEGORIES, type SiteCategory } from './core/site.js';
+import { CATEGORIES, type SiteCategory } from './core/categories.js';
 import { parseChange, type SettingsChange } from './settings/change.js';
 
 /** What the background's matcher found in a frame's text: a detection, reduced to what the page shows. */

@@ -41,7 +41,7 @@ export class Banner {
     return this.host?.isConnected === true;
   }
 
-  /** The host element, if the page removed it we can tell (see content/page.ts: bounded re-insertion). */
+  /** The host element, if the page removed it we can tell (see content/top-banner.ts: bounded re-insertion). */
   get element(): HTMLElement | null {
     return this.host;
   }

@@ -24,6 +24,30 @@ export function highlightRanges(doc: Document, ranges: Range[], reducedMotion: b
   return true;
 }
 
+/** Marks a finding's evidence, located by its offsets in the frame's text stream; text changed since is skipped. */
+export function highlightEvidence(
+  doc: Document,
+  evidence: ReadonlyArray<{ start: number; end: number }>,
+  stream: { locate(offset: number): { node: Text; offset: number } | null },
+): void {
+  const ranges: Range[] = [];
+  for (const item of evidence) {
+    const from = stream.locate(item.start);
+    const to = stream.locate(item.end);
+    if (!from || !to) continue;
+    try {
+      const range = doc.createRange();
+      range.setStart(from.node, Math.min(from.offset, from.node.length));
+      range.setEnd(to.node, Math.min(to.offset, to.node.length));
+      ranges.push(range);
+    } catch {
+      // The text changed under us; skip this piece of evidence.
+    }
+  }
+  const reduced = doc.defaultView?.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+  highlightRanges(doc, ranges, reduced);
+}
+
 export function clearHighlight(doc: Document): void {
   const view = doc.defaultView as (Window & typeof globalThis) | null;
   (view?.CSS as unknown as { highlights?: HighlightRegistry } | undefined)?.highlights?.delete(HIGHLIGHT_NAME);

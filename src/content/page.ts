@@ -1,27 +1,24 @@
 // The content script's controller for one frame: survey the page, follow its changes, have the background's
 // matcher score the text (background/matching.ts), and show the banner in the top frame. Child frames report what
 // they find to the background, which passes it to the top frame.
-import { ADVICE, CASE_STORIES, languageOf, reportingLine, type Family } from '../core/advice.js';
+import { languageOf } from '../core/advice.js';
 import { showsBanner } from '../core/score.js';
 import { parseScanAnswer, parseToContent, type Finding, type PageReport, type ScanAnswer } from '../messages.js';
 import type { PagePlatform } from '../platform/types.js';
 import { isSiteDisabled, isSnoozed } from '../settings/schema.js';
 import { pageKey } from '../records.js';
-import { Banner, type BannerContent } from './banner.js';
-import { BANNER_TEXT, FACET_LABELS } from './banner-text.js';
 import { PageChoices } from './choices.js';
 import { extractVisibleText, OWN_UI_ATTRIBUTE, VisibleTextReader } from './extract.js';
-import { clearHighlight, highlightRanges } from './highlight.js';
+import { highlightEvidence } from './highlight.js';
 import { ChangeWatcher, DEFAULT_WATCH } from './observer.js';
 import { TextStream } from './stream.js';
+import { TopBanner } from './top-banner.js';
 import { yieldToPage } from './yield.js';
 
 /** Work on huge pages is capped: at most this much text is read per page. */
 const MAX_CHARS = 2_000_000;
 /** A dismissed banner comes back on the same page only when the score rises by this much. */
 const STRONGER_BY = 3;
-/** A page that keeps removing the banner gets it back this many times, then we stop: no fight loop. */
-export const MAX_REINSERTS = 3;
 /**
  * No lure fits in fewer characters than this, so a frame with less text (most ad and widget frames, empty
  * pages) never sends anything to the matcher; it starts once enough text has arrived.
@@ -32,7 +29,6 @@ const MIN_TEXT = 40;
  * cannot hand the report on, and says so. The frame sends it again after 0.25, 0.5, 1 ... 8 s.
  */
 const MAX_RESENDS = 6;
-const HAN = /\p{Script=Han}/u;
 /**
  * At most one request to the matcher this often: a busy chat's messages go out together, a few per request (each
  * request is an IPC hop that costs the page more than reading a message does). A lure still shows within a second.
@@ -62,7 +58,8 @@ export async function startPage(platform: PagePlatform, win: Window, doc: Docume
   const choices = new PageChoices(platform, currentPageKey);
   let stream: TextStream | null = null;
   let textSeen = 0;
-  const banner = new Banner(doc, options.openShadow);
+  /** Made when a banner is first wanted: on a quiet page its code is never compiled (see top-banner.ts). */
+  let banner: TopBanner | null = null;
   const frameReports = new Map<number, PageReport>();
   let detection: Finding | null = null;
   /** Names this frame's stream at the matcher; a new document in the frame gets a new script and a new name. */
@@ -81,14 +78,8 @@ export async function startPage(platform: PagePlatform, win: Window, doc: Docume
   /** A request failed: what the matcher holds is not what this frame sent, so the next look reads the page anew. */
   let outOfStep = false;
   let lastSent = '';
-  let counted = false;
-  let reinserts = 0;
-  /** What the banner shows now: re-rendering the same content would only drop the person's keyboard focus. */
-  let rendered = '';
   let address = win.location.href;
   let stopped = false;
-  /** A line the banner adds when one of its own actions could not be saved (until the page changes). */
-  let notice = '';
 
   /**
    * The survey of the whole page in progress, read in slices (a 200,000-node page is hundreds of milliseconds of
@@ -240,10 +231,6 @@ export async function startPage(platform: PagePlatform, win: Window, doc: Docume
     }
     return platform.runtime.sendMessage(message);
   };
-  /** Fire and forget: reports and counts whose loss costs the person nothing they would notice. */
-  const send = (message: unknown): void => {
-    request(message).catch(() => undefined);
-  };
   let resendTimer: ReturnType<typeof setTimeout> | undefined;
   /** No report sent yet for this page (document, or address of a single-page app): the next one says so. */
   let freshPage = true;
@@ -269,11 +256,9 @@ export async function startPage(platform: PagePlatform, win: Window, doc: Docume
       // Same document, new address (a single-page app navigated): a new page for counts, and for dismissals (its
       // own is read when a finding needs it: choices are kept by page key).
       address = win.location.href;
-      notice = '';
-      counted = false;
+      banner?.newPage();
       freshPage = true;
       lastSent = ''; // the new page is reported even if it looks like the last
-      reinserts = 0;
       void readAll();
     }
     // A survey in progress scores the page when it is in.
@@ -384,106 +369,25 @@ export async function startPage(platform: PagePlatform, win: Window, doc: Docume
   const updateBanner = (): void => {
     const found = strongest();
     const wanted = found && showsBanner(found.report) && found.report.quietBecause === null;
-    if (!found || !wanted) {
-      // Evidence is highlighted only from a banner, so a page that never had one has nothing to clear (and the first
-      // touch of CSS.highlights costs a quiet page about 2 ms).
-      if (banner.element) {
-        banner.remove();
-        clearHighlight(doc);
-      }
-      rendered = '';
-      return;
-    }
-    const content = contentOf(found.report, found.own);
-    const fingerprint = JSON.stringify([content, choices.current.position, found.report.score]);
-    if (banner.shown && fingerprint === rendered) return;
-    if (banner.element && !banner.shown) {
-      // The page removed the banner: put it back a bounded number of times.
-      if (reinserts >= MAX_REINSERTS) return;
-      reinserts++;
-    }
-    rendered = fingerprint;
-    banner.render(content, choices.current.position, {
-      show: () => showEvidence(),
-      dismiss: () => {
-        choices.dismiss(found.report.score);
-        banner.remove();
-        clearHighlight(doc);
-        send({ type: 'dismiss', page: currentPageKey(), score: found.report.score });
-        void evaluate();
-      },
-      notOnSite: () => {
-        banner.remove();
-        clearHighlight(doc);
-        // Hidden at once; if the choice could not be saved, the banner comes back saying so, rather than the
-        // site silently lighting up again on the next page.
-        const change = { kind: 'site', host: win.location.hostname, disabled: true } as const;
-        const storing = request({ type: 'settings-change', change });
-        // In effect here at once: a change to the page before the background has stored it keeps the banner away.
-        choices.change(change, storing);
-        storing.catch(() => {
-          if (stopped) return;
-          notice = BANNER_TEXT.notSaved[lang()];
-          banner.reattach(); // we took it away ourselves: not a page fighting the banner
-          withChoices(updateBanner);
-        });
-      },
-      settings: () => send({ type: 'open-settings' }),
-    });
-    if (!counted) {
-      counted = true;
-      send({ type: 'banner-shown' });
-    }
-  };
-
-  const contentOf = (report: PageReport, own: boolean): BannerContent => {
-    const family: Family = report.families[0] ?? 'espionage';
-    const severity = report.severity === 'warning' ? 'warning' : 'caution';
-    const titleKey = `title${severity === 'warning' ? 'Warning' : 'Caution'}${family === 'fraud' ? 'Fraud' : 'Espionage'}` as const;
-    const language = lang();
-    const t = (key: keyof typeof BANNER_TEXT): string => BANNER_TEXT[key][language];
-    return {
-      severity,
-      lang: language,
-      title: t(titleKey),
-      labels: {
-        noticed: own ? t('noticed') : `${t('noticed')} ${t('fromFrame')}`,
-        why: t('why'),
-        todo: t('todo'),
-        report: t('report'),
-        show: t('show'),
-        dismiss: t('dismiss'),
-        notOnSite: t('notOnSite'),
-        settings: t('settings'),
-        local: t('local'),
-      },
-      evidence: report.evidence.map((item) => ({ label: FACET_LABELS[item.facet][language], quote: item.quote, context: item.context })),
-      story: report.resembles ? CASE_STORIES[report.resembles][language] : '',
-      advice: ADVICE[family][language],
-      report: reportingLine(family, choices.current.reportChannel, language, report.evidence.some((e) => HAN.test(e.quote))),
-      canShow: own,
-      notice,
-    };
-  };
-
-  const showEvidence = (): void => {
-    if (!detection || !stream) return;
-    const ranges: Range[] = [];
-    for (const item of detection.evidence) {
-      const from = stream.locate(item.start);
-      const to = stream.locate(item.end);
-      if (!from || !to) continue;
-      try {
-        const range = doc.createRange();
-        range.setStart(from.node, Math.min(from.offset, from.node.length));
-        range.setEnd(to.node, Math.min(to.offset, to.node.length));
-        ranges.push(range);
-      } catch {
-        // The text changed under us; skip this piece of evidence.
-      }
-    }
-    const reduced = win.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
-    highlightRanges(doc, ranges, reduced);
+    // Evidence is highlighted only from a banner, so a page that never had one has nothing to clear (and the first
+    // touch of CSS.highlights costs a quiet page about 2 ms).
+    if (!wanted) banner?.hide();
+    else
+      (banner ??= new TopBanner({
+        doc,
+        openShadow: options.openShadow,
+        choices,
+        language: lang,
+        host: () => win.location.hostname,
+        pageKey: currentPageKey,
+        stopped: () => stopped,
+        request,
+        evaluate: () => void evaluate(),
+        redraw: () => withChoices(updateBanner),
+        showEvidence: () => {
+          if (detection && stream) highlightEvidence(doc, detection.evidence, stream);
+        },
+      })).show(found.report, found.own);
   };
 
   const watcher = new ChangeWatcher(
@@ -541,8 +445,7 @@ export async function startPage(platform: PagePlatform, win: Window, doc: Docume
     stopped = true;
     clearTimeout(resendTimer);
     watcher.stop();
-    banner.remove();
-    clearHighlight(doc);
+    banner?.hide();
     doc.removeEventListener('visibilitychange', onVisibility);
     win.removeEventListener('pageshow', onPageShow);
     try {

@@ -2,7 +2,7 @@
 // order it arrived (a chat's messages). The frame keeps only what maps the stream back to the page (which text node
 // starts where); the text goes to the background's matcher (background/matching.ts), which holds the same stream
 // and answers with evidence in stream offsets. Chunks wait in `unsent` until they are sent.
-import { nextChunkStart } from '../core/hit-stream.js';
+import { nextChunkStart } from '../core/chunks.js';
 import type { ExtractedText } from './extract.js';
 
 export interface Pending {

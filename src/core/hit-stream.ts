@@ -4,14 +4,9 @@
 import { detectFromHits, type Detection, type DetectOptions } from './detect.js';
 import { scanPhrases, type PhraseHit } from './match/scan.js';
 import type { Pack } from './pack.js';
+import { CHUNK_SEPARATOR, nextChunkStart } from './chunks.js';
 
-/** Separates chunks so that no phrase runs from one into the next. */
-export const CHUNK_SEPARATOR = '\n';
-
-/** Where the next chunk starts in a stream of this length: the single source of truth for both ends. */
-export function nextChunkStart(length: number): number {
-  return length === 0 ? 0 : length + CHUNK_SEPARATOR.length;
-}
+export { CHUNK_SEPARATOR, nextChunkStart } from './chunks.js';
 
 export class HitStream {
   private text = '';

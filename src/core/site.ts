@@ -1,8 +1,9 @@
 // Site categories: where a page comes from shifts how much its signals weigh (a loan offer on a loan site is the
 // very channel of the first case; the same words in a forum are less telling).
 
-export const CATEGORIES = ['loan', 'recruitment', 'dating', 'social', 'other'] as const;
-export type SiteCategory = (typeof CATEGORIES)[number];
+import { CATEGORIES, type SiteCategory } from './categories.js';
+
+export { CATEGORIES, type SiteCategory } from './categories.js';
 
 /** Well-known sites by registrable domain; subdomains inherit (jobs.example.com -> example.com). */
 const SITES: Record<Exclude<SiteCategory, 'other'>, readonly string[]> = {

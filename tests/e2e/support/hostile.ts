@@ -1,7 +1,7 @@
 // The adversarial pages of the hostile-page suites (tests/e2e/hostile-{chromium,firefox}.test.ts): where each page is,
 // what LureWatch must do on it and why. Both browsers read this one list, so they are held to the same outcomes.
 // Small pages live in tests/e2e/pages/hostile/; the huge ones are made in memory when the test server starts.
-import { MAX_REINSERTS } from '../../../src/content/page.js';
+import { MAX_REINSERTS } from '../../../src/content/top-banner.js';
 import { startTestServer } from './test-server.js';
 import type { StaticServer } from '../../../scripts/lib/server.js';
 
@@ -37,7 +37,7 @@ const page = (name: string, file: string, outcome: Outcome, why: string, heartbe
 });
 
 export const HOSTILE_PAGES: HostilePage[] = [
-  page('removes the banner', 'remover.html', 'removed', 'bounded re-insertion (src/content/page.ts MAX_REINSERTS), no fight loop'),
+  page('removes the banner', 'remover.html', 'removed', 'bounded re-insertion (src/content/top-banner.ts MAX_REINSERTS), no fight loop'),
   page(
     'patches DOM prototypes and globals',
     'patched.html',
