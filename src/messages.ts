@@ -5,6 +5,7 @@ import { DISCLOSURE_KINDS, MAX_FIELD_CHARS, type DisclosureKind } from './core/d
 import { FACETS, type Facet } from './core/rules/schema.js';
 import { SEVERITIES, type Sensitivity, type Severity } from './core/score.js';
 import { CATEGORIES, type SiteCategory } from './core/categories.js';
+import { restoreWide } from './narrow-text.js';
 import { parseChange, type SettingsChange } from './settings/change.js';
 
 /** What the background's matcher found in a frame's text: a detection, reduced to what the page shows. */
@@ -134,7 +135,14 @@ function parseScan(v: Record<string, unknown>): ScanMessage | null {
   if (typeof v.stream !== 'string' || !/^[0-9a-z]{8,40}$/.test(v.stream) || typeof v.reset !== 'boolean') return null;
   if (!Number.isSafeInteger(v.base) || (v.base as number) < 0 || (v.base as number) > MAX_STREAM_CHARS) return null;
   if (!Array.isArray(v.chunks) || !v.chunks.every((chunk) => typeof chunk === 'string') || typeof v.open !== 'boolean') return null;
-  const chunks = v.chunks as string[];
+  let chunks = v.chunks as string[];
+  if (v.wide !== undefined) {
+    // The wide spans went aside (narrow-text.ts): put them back, exactly where they were blanked, or refuse.
+    if (!Array.isArray(v.wide) || !v.wide.every((n) => Number.isSafeInteger(n)) || typeof v.aside !== 'string') return null;
+    const restored = restoreWide(chunks, v.wide as number[], v.aside);
+    if (!restored) return null;
+    chunks = restored;
+  }
   if (chunks.reduce((sum, chunk) => sum + chunk.length + 1, v.base as number) > MAX_STREAM_CHARS) return null;
   if (!isHost(v.host)) return null;
   return { type: 'scan', stream: v.stream, reset: v.reset, base: v.base as number, chunks, open: v.open, host: v.host };

@@ -1,6 +1,7 @@
 // Visible text of a document or subtree, as a person reads it, in document order: no script, style, noscript or template content,
 // nothing hidden, nothing of LureWatch's own UI; open shadow roots included. Shared by the content script and the
 // `scan` command (through jsdom), so both see the same text.
+import { narrowCopy, type NarrowText } from '../narrow-text.js';
 
 /** Elements whose content is never read as page text. */
 const SKIPPED_TAGS = new Set([
@@ -29,6 +30,8 @@ export interface ExtractedText {
   segments: TextSegment[];
   /** True when maxChars stopped the walk early. */
   truncated: boolean;
+  /** The text's narrow copy for sending (see narrow-text.ts), when asked for and worth it. */
+  narrow?: NarrowText | null;
 }
 
 export interface ExtractOptions {
@@ -41,6 +44,8 @@ export interface ExtractOptions {
   isHidden?: (element: Element) => boolean;
   /** Told of each open shadow root the walk enters, so the caller can watch it for changes as well. */
   onShadowRoot?: (root: ShadowRoot) => void;
+  /** Make the narrow copy of a big text, from the text nodes themselves (the page sends it to the matcher). */
+  narrow?: boolean;
 }
 
 export function extractVisibleText(root: Node, options: ExtractOptions = {}): ExtractedText {
@@ -162,7 +167,9 @@ export class VisibleTextReader {
   }
 
   result(): ExtractedText {
-    return { text: this.parts.join(''), segments: this.segments, truncated: this.truncated };
+    const text = this.parts.join('');
+    if (!this.options.narrow) return { text, segments: this.segments, truncated: this.truncated };
+    return { text, segments: this.segments, truncated: this.truncated, narrow: narrowCopy(this.parts, text) };
   }
 
   private finish(): true {

@@ -99,7 +99,7 @@ export async function startPage(platform: PagePlatform, win: Window, doc: Docume
       survey.again = true;
       return survey.done;
     }
-    const reader = new VisibleTextReader(doc.body ?? doc.documentElement, { maxChars: MAX_CHARS, onShadowRoot });
+    const reader = new VisibleTextReader(doc.body ?? doc.documentElement, { maxChars: MAX_CHARS, onShadowRoot, narrow: true });
     const job = { reader, late: [] as Node[], again: false, done: Promise.resolve() };
     survey = job;
     // What changed before this survey is in the page it walks: read by it, not again by the watcher.
@@ -121,7 +121,7 @@ export async function startPage(platform: PagePlatform, win: Window, doc: Docume
     let all = job.reader.result();
     if (job.reader.lost) {
       // The page removed the node the walk stood on: read it again in one go (rare, and always complete).
-      all = extractVisibleText(doc.body ?? doc.documentElement, { maxChars: MAX_CHARS, onShadowRoot });
+      all = extractVisibleText(doc.body ?? doc.documentElement, { maxChars: MAX_CHARS, onShadowRoot, narrow: true });
       job.late = [];
     }
     textSeen = all.text.length;
@@ -147,7 +147,7 @@ export async function startPage(platform: PagePlatform, win: Window, doc: Docume
       return;
     }
     if (stream.length >= MAX_CHARS) return;
-    stream.append(extractVisibleText(node, { maxChars: MAX_CHARS - stream.length, onShadowRoot }));
+    stream.append(extractVisibleText(node, { maxChars: MAX_CHARS - stream.length, onShadowRoot, narrow: true }));
   };
   /** Text found in an open shadow root: watch that root for new text too. */
   const onShadowRoot = (root: ShadowRoot): void => watcher.watchShadowRoot(root);
@@ -224,12 +224,12 @@ export async function startPage(platform: PagePlatform, win: Window, doc: Docume
   };
 
   /** Tells the background; resolves when it has acted, rejects when it could not (e.g. a failed storage write). */
-  const request = (message: unknown): Promise<unknown> => {
+  const request = (message: unknown, aside?: string): Promise<unknown> => {
     if (!platform.runtime.isConnected()) {
       teardown();
       return Promise.reject(new Error('LureWatch was reloaded or removed'));
     }
-    return platform.runtime.sendMessage(message);
+    return platform.runtime.sendMessage(message, aside);
   };
   let resendTimer: ReturnType<typeof setTimeout> | undefined;
   /** No report sent yet for this page (document, or address of a single-page app): the next one says so. */
@@ -306,7 +306,10 @@ export async function startPage(platform: PagePlatform, win: Window, doc: Docume
         needsReset = false;
         const base = reset ? 0 : stream.sentLength;
         rescore = false;
-        const answer = await askMatcher({ type: 'scan', stream: token, reset, base, ...stream.takePending(MESSAGE_CHARS), host: win.location.hostname });
+        const { chunks, open, wide, aside } = stream.takePending(MESSAGE_CHARS);
+        const scan = { type: 'scan', stream: token, reset, base, chunks, open, host: win.location.hostname };
+        // Wide text blanked in the chunks travels aside (narrow-text.ts); most requests have none.
+        const answer = await (wide.length > 0 ? askMatcher({ ...scan, wide }, aside) : askMatcher(scan));
         if (stopped) return;
         if (asked !== generation) continue; // the stream started over meanwhile: its own request follows
         if (answer.status === 'resync') {
@@ -335,8 +338,8 @@ export async function startPage(platform: PagePlatform, win: Window, doc: Docume
       void readAll();
     }
   };
-  const askMatcher = async (message: unknown): Promise<ScanAnswer> => {
-    const answer = parseScanAnswer(await request(message));
+  const askMatcher = async (message: unknown, aside?: string): Promise<ScanAnswer> => {
+    const answer = parseScanAnswer(await request(message, aside));
     if (!answer) throw new Error('the matcher gave no usable answer');
     return answer;
   };

@@ -3,12 +3,19 @@
 // starts where); the text goes to the background's matcher (background/matching.ts), which holds the same stream
 // and answers with evidence in stream offsets. Chunks wait in `unsent` until they are sent.
 import { nextChunkStart } from '../core/chunks.js';
+import type { NarrowText } from '../narrow-text.js';
 import type { ExtractedText } from './extract.js';
 
 export interface Pending {
   chunks: string[];
   /** The last chunk is cut short: its rest opens the next request (see ScanRequest.open). */
   open: boolean;
+  /**
+   * Spans of the chunks blanked in their narrow copies, as [chunk, offset, length] triples, and their text end to
+   * end, which goes aside (see narrow-text.ts); empty when every chunk went as it is.
+   */
+  wide: number[];
+  aside: string;
 }
 
 export class TextStream {
@@ -16,9 +23,12 @@ export class TextStream {
   /** Text nodes and their stream offsets, side by side: two flat arrays, not an object per node (big pages). */
   private nodes: Text[] = [];
   private starts: number[] = [];
-  /** Chunks not sent yet (the first may be the rest of one sent in part), and where each ends in the stream. */
+  /** Chunks not sent yet, their narrow copies (or null) and where each ends in the stream. */
   private unsent: string[] = [];
+  private unsentNarrow: Array<NarrowText | null> = [];
   private unsentEnds: number[] = [];
+  /** How much of the first unsent chunk went out already (a request cut it short). */
+  private head = 0;
   private sent = 0;
   private cut = false;
 
@@ -41,6 +51,7 @@ export class TextStream {
     }
     this.size = base + chunk.text.length;
     this.unsent.push(chunk.text);
+    this.unsentNarrow.push(chunk.narrow ?? null);
     this.unsentEnds.push(this.size);
   }
 
@@ -61,25 +72,43 @@ export class TextStream {
    */
   takePending(limit = Infinity): Pending {
     const chunks: string[] = [];
+    const wide: number[] = [];
+    const aside: string[] = [];
     let budget = limit;
     while (this.unsent.length > 0 && budget > 0) {
-      const next = this.unsent[0]!;
-      if (next.length <= budget) {
-        chunks.push(next);
-        budget -= next.length;
-        this.sent = this.unsentEnds[0]!;
-        this.unsent.shift();
-        this.unsentEnds.shift();
-        this.cut = false;
+      const text = this.unsent[0]!;
+      const from = this.head;
+      const to = Math.min(text.length, from + budget);
+      const narrow = this.unsentNarrow[0];
+      if (narrow) {
+        chunks.push(narrow.narrow.slice(from, to));
+        const spans = narrow.spans;
+        for (let i = 0; i < spans.length; i += 2) {
+          const start = Math.max(spans[i]!, from);
+          const end = Math.min(spans[i + 1]!, to);
+          if (start < end) {
+            wide.push(chunks.length - 1, start - from, end - start);
+            aside.push(text.slice(start, end));
+          }
+        }
       } else {
-        chunks.push(next.slice(0, budget));
-        this.unsent[0] = next.slice(budget);
-        this.sent = this.unsentEnds[0]! - this.unsent[0].length;
-        this.cut = true;
-        return { chunks, open: true };
+        chunks.push(from === 0 && to === text.length ? text : text.slice(from, to));
       }
+      budget -= to - from;
+      if (to < text.length) {
+        this.head = to;
+        this.sent = this.unsentEnds[0]! - (text.length - to);
+        this.cut = true;
+        return { chunks, open: true, wide, aside: aside.join('') };
+      }
+      this.head = 0;
+      this.sent = this.unsentEnds[0]!;
+      this.unsent.shift();
+      this.unsentNarrow.shift();
+      this.unsentEnds.shift();
+      this.cut = false;
     }
-    return { chunks, open: false };
+    return { chunks, open: false, wide, aside: aside.join('') };
   }
 
   /** The text node and offset behind a stream offset, if that node is still in the page. */
@@ -104,6 +133,8 @@ export class TextStream {
     this.nodes = [];
     this.starts = [];
     this.unsent = [];
+    this.unsentNarrow = [];
     this.unsentEnds = [];
+    this.head = 0;
   }
 }

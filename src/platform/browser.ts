@@ -1,7 +1,7 @@
 // The only module that imports webextension-polyfill. Everything else talks to the Platform interface, so unit
 // tests can replace this file with an in-memory fake.
 import browser from 'webextension-polyfill';
-import { REQUEST_PORT, type MessageSender, type Platform, type PortReply, type PortRequest, type StorageChanges } from './types.js';
+import { REQUEST_PORT, type MessageSender, type Platform, type PortAside, type PortReply, type PortRequest, type StorageChanges, withAside } from './types.js';
 
 export function createBrowserPlatform(): Platform {
   return {
@@ -22,7 +22,7 @@ export function createBrowserPlatform(): Platform {
       },
     },
     runtime: {
-      sendMessage: (message) => browser.runtime.sendMessage(message),
+      sendMessage: (message, aside) => browser.runtime.sendMessage(withAside(message, aside)),
       onMessage(listener) {
         const wrapped = (message: unknown, sender: browser.Runtime.MessageSender): Promise<unknown> | undefined =>
           listener(message, senderOf(sender));
@@ -30,9 +30,17 @@ export function createBrowserPlatform(): Platform {
         const onConnect = (port: browser.Runtime.Port): void => {
           if (port.name !== REQUEST_PORT || !port.sender) return;
           const from = senderOf(port.sender);
+          /** An aside waits for its request, which follows it on this port (at most one at a time). */
+          let aside: PortAside | null = null;
           port.onMessage.addListener((raw: unknown) => {
             const request = raw as PortRequest;
             if (typeof request?.id !== 'number') return;
+            if (typeof (raw as Partial<PortAside>).aside === 'string' && !('message' in request)) {
+              aside = raw as PortAside;
+              return;
+            }
+            const held = aside?.id === request.id ? aside.aside : undefined;
+            aside = null;
             const reply = (body: Omit<PortReply, 'id'>): void => {
               try {
                 port.postMessage({ id: request.id, ...body } satisfies PortReply);
@@ -40,7 +48,7 @@ export function createBrowserPlatform(): Platform {
                 // The frame went away (navigated, closed) before its answer: nobody is waiting.
               }
             };
-            Promise.resolve(listener(request.message, from)).then(
+            Promise.resolve(listener(withAside(request.message, held), from)).then(
               (answer) => reply({ answer }),
               (error: unknown) => reply({ error: error instanceof Error ? error.message : String(error) }),
             );

@@ -2,7 +2,7 @@
 // and started in every frame of every page, where the polyfill's 10 KB and its start-up (it wraps the whole API in
 // proxies) would be paid each time; the few calls a page needs are promise-based in both browsers anyway (Chrome's
 // Manifest V3 API, Firefox's `browser`). Extension pages and the background keep the polyfill (browser.ts).
-import { REQUEST_PORT, type MessageSender, type PagePlatform, type PortReply, type PortRequest, type StorageChanges } from './types.js';
+import { REQUEST_PORT, type MessageSender, type PagePlatform, type PortAside, type PortReply, type PortRequest, type StorageChanges } from './types.js';
 
 interface NativeEvent<Listener> {
   addListener(listener: Listener): void;
@@ -58,7 +58,7 @@ export function createPagePlatform(): PagePlatform {
       },
     },
     runtime: {
-      sendMessage: (message) => requests.send(message),
+      sendMessage: (message, aside) => requests.send(message, aside),
       onMessage(listener) {
         // Answered through `respond` (returning true keeps the channel open), which both browsers support; Chrome
         // does not take a returned promise.
@@ -104,12 +104,15 @@ class RequestPort {
 
   constructor(private readonly api: NativeApi) {}
 
-  send(message: unknown): Promise<unknown> {
+  send(message: unknown, aside?: string): Promise<unknown> {
     return new Promise((resolve, reject) => {
       const id = this.nextId++;
       this.waiting.set(id, { resolve, reject });
       try {
-        this.open().postMessage({ id, message } satisfies PortRequest);
+        const port = this.open();
+        // Ahead of its request, on the same port: ports keep their messages in order.
+        if (aside !== undefined) port.postMessage({ id, aside } satisfies PortAside);
+        port.postMessage({ id, message } satisfies PortRequest);
       } catch (error) {
         // "Extension context invalidated", or a port that closed under us.
         this.waiting.delete(id);

@@ -21,7 +21,12 @@ export interface Platform {
     onChanged(listener: (changes: StorageChanges) => void): () => void;
   };
   runtime: {
-    sendMessage(message: unknown): Promise<unknown>;
+    /**
+     * `aside`: a string that reaches the receiver as the message's `aside` field, but travels in a port message of its
+     * own: Chrome serialises a message as one string, two-byte as soon as any character is, so the page's wide text
+     * goes aside and the rest stays one-byte (see narrow-text.ts).
+     */
+    sendMessage(message: unknown, aside?: string): Promise<unknown>;
     onMessage(listener: (message: unknown, sender: MessageSender) => Promise<unknown> | undefined): () => void;
     /** False once the extension was reloaded or updated under a running content script. */
     isConnected(): boolean;
@@ -63,12 +68,23 @@ export interface PagePlatform {
  */
 export const REQUEST_PORT = 'lurewatch-requests';
 
+/** A request; one with an `aside` (see runtime.sendMessage) is preceded by `{id, aside}` on the same port. */
 export interface PortRequest {
   id: number;
   message: unknown;
+}
+export interface PortAside {
+  id: number;
+  aside: string;
 }
 export interface PortReply {
   id: number;
   answer?: unknown;
   error?: string;
+}
+
+/** The message as its receiver sees it: with the aside that travelled apart (see runtime.sendMessage) put back. */
+export function withAside(message: unknown, aside: string | undefined): unknown {
+  if (aside === undefined || typeof message !== 'object' || message === null) return message;
+  return { ...message, aside };
 }

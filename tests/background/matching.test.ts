@@ -152,6 +152,18 @@ describe('the background routes scans', () => {
     expect(again?.status === 'found' && [again.finding.severity, again.finding.score]).toEqual([expected('high').severity, expected('high').score]);
   });
 
+  it('puts back the wide text that travelled aside before matching, over the page’s port', async () => {
+    const browser = new FakeBrowser();
+    startBackground(browser.platform({ kind: 'extension' }), { pack: async () => pack });
+    const page = browser.platform({ kind: 'content', tabId: 4, frameId: 0, url: 'https://example.com/' });
+    const chinese = '兼职日结，到军港拍摄舰艇。';
+    const text = `${sideJob}\n${chinese}`;
+    const narrow = `${sideJob}\n${'\0'.repeat(chinese.length)}`;
+    const answer = parseScanAnswer(await page.runtime.sendMessage({ ...scan({ reset: true, chunks: [narrow] }), wide: [0, sideJob.length + 1, chinese.length] }, chinese));
+    const expected = detect(text, { hostname: 'example.com' }, pack);
+    expect(answer?.status === 'found' && [answer.finding.score, answer.finding.rules]).toEqual([expected.score, expected.rules]);
+  });
+
   it('only from content scripts; a closed tab’s streams go', async () => {
     const browser = new FakeBrowser();
     startBackground(browser.platform({ kind: 'extension' }), { pack: async () => pack });
@@ -183,6 +195,10 @@ describe('the background routes scans', () => {
       { ...scan({}), chunks: ['a'.repeat(4_000_001)] },
       { ...scan({}), host: 7 },
       { ...scan({}), reset: 'yes' },
+      // Wide spans that do not fit what was blanked (narrow-text.ts), or that come without their text.
+      { ...scan({ chunks: ['a\0\0'] }), wide: [0, 1, 2], aside: '中' },
+      { ...scan({ chunks: ['a\0\0'] }), wide: [0, 1, 2] },
+      { ...scan({ chunks: ['a\0\0'] }), wide: [0, '1', 2], aside: '中文' },
     ]) {
       expect(service.handle(bad, sender)).toBeUndefined();
     }

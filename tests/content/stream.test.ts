@@ -3,7 +3,9 @@
 // text; the background's HitStream matches the same chunks. Evidence it finds must land on the very nodes.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extractVisibleText } from '../../src/content/extract.js';
+import fc from 'fast-check';
 import { TextStream, type Pending } from '../../src/content/stream.js';
+import { NARROW_MIN_CHARS, narrowCopy, restoreWide } from '../../src/narrow-text.js';
 import { HitStream } from '../../src/core/hit-stream.js';
 import { shippedPack, type Pack } from '../../src/core/pack.js';
 import { LURES } from '../fixtures/scenarios.js';
@@ -85,6 +87,47 @@ describe('TextStream and HitStream', () => {
       [[2], false],
     ]);
     expect(frame.sentLength).toBe(frame.length);
+  });
+
+  it('sends narrow copies in parts of any size, and the background, putting the wide spans back, holds the text', () => {
+    const english = 'Plain English words, all of one byte. '.repeat(Math.ceil(NARROW_MIN_CHARS / 30));
+    const chunkOf = (parts: string[]) => {
+      const text = parts.join('');
+      return { text, segments: [], truncated: false, narrow: narrowCopy(parts, text) };
+    };
+    const chunks = [
+      chunkOf([english, '\n', '中文的段落。', '\n', english.slice(0, 500), '“quoted”', english]),
+      chunkOf(['a small chunk, sent as it is: “no copy”']),
+      chunkOf(['😀 at the start', english, '\n', 'and é at the end ½']),
+    ];
+    expect(chunks.map((c) => c.narrow !== null)).toEqual([true, false, true]);
+    const whole = new TextStream();
+    for (const chunk of chunks) whole.append(chunk);
+    const once = whole.takePending();
+    // In one message: the two copies narrow, the small chunk as it is, and the spans of the first and last aside.
+    expect(once.chunks.map((c) => /[^\x00-\xff]/.test(c))).toEqual([false, true, false]);
+    expect(new Set(once.wide.filter((_, i) => i % 3 === 0))).toEqual(new Set([0, 2]));
+    fc.assert(
+      fc.property(fc.integer({ min: 1000, max: 3 * english.length }), (limit) => {
+        const frame = new TextStream();
+        for (const chunk of chunks) frame.append(chunk);
+        // The background's side (messages.ts, then background/matching.ts): restore, then join a cut chunk's parts.
+        const held: string[] = [];
+        let partial: string | null = null;
+        while (frame.hasPending) {
+          const part = frame.takePending(limit);
+          expect(part.chunks.join('').length).toBeLessThanOrEqual(limit);
+          const restored = [...restoreWide(part.chunks, part.wide, part.aside)!];
+          if (partial !== null) restored[0] = partial + restored[0]!;
+          partial = part.open ? restored.pop()! : null;
+          held.push(...restored);
+        }
+        expect(partial).toBeNull();
+        expect(held).toEqual(chunks.map((c) => c.text));
+        expect(frame.sentLength).toBe(frame.length);
+      }),
+      { numRuns: 40 },
+    );
   });
 
   it('forgets everything on clear, and says where no node is', () => {

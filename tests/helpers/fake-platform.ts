@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { MessageSender, Platform, StorageChanges } from '../../src/platform/types.js';
+import { withAside, type MessageSender, type Platform, type StorageChanges } from '../../src/platform/types.js';
 
 export type FakeContext =
   | { kind: 'extension'; url?: string }
@@ -94,7 +94,8 @@ export class FakeBrowser {
         onChanged: (listener) => subscribe(this.storageListeners, listener),
       },
       runtime: {
-        sendMessage: async (message) => {
+        sendMessage: async (sent, aside) => {
+          const message = withAside(sent, aside);
           this.sent.push({ from: context, to: 'runtime', message: clone(message) });
           // runtime.sendMessage reaches extension pages and the background, never content scripts or the sender.
           const receivers = this.contexts.filter((c) => c !== state && c.context.kind === 'extension');

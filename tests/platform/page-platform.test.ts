@@ -73,6 +73,20 @@ describe('createPagePlatform', () => {
     expect(api.ports[0]!.posted).toHaveLength(4);
   });
 
+  it('sends an aside ahead of its request, on the same port, and nothing aside without one', async () => {
+    const api = install((request, port) => {
+      if ('message' in request) port.reply({ id: request.id, answer: 'ok' });
+    });
+    const platform = createPagePlatform();
+    expect(await platform.runtime.sendMessage({ n: 1 }, '中文')).toBe('ok');
+    expect(await platform.runtime.sendMessage({ n: 2 })).toBe('ok');
+    expect(api.ports[0]!.posted).toEqual([
+      { id: 1, aside: '中文' },
+      { id: 1, message: { n: 1 } },
+      { id: 2, message: { n: 2 } },
+    ]);
+  });
+
   it('rejects what is still waiting when the port closes, and opens a new port for the next request', async () => {
     const api = install((request, port) => {
       if ((request.message as { n: number }).n === 2) port.reply({ id: request.id, answer: 'after reconnect' });

@@ -46,6 +46,12 @@ export const HOSTILE_PAGES: HostilePage[] = [
   ),
   page('10 MB of text, lure at the start', 'huge-head.html', 'banner', 'the first 2,000,000 characters are read'),
   page('10 MB of text, lure at the end', 'huge-tail.html', 'none', 'reading stops at 2,000,000 characters (MAX_CHARS): the cost cap'),
+  page(
+    '1 MB of English and Chinese, Chinese lure in the middle',
+    'mixed.html',
+    'banner',
+    'the wide text travels aside from the narrow copy and is put back before matching (src/narrow-text.ts)',
+  ),
   page('10,000-level nesting', 'deep.html', 'banner', 'the reader is an iterative TreeWalker: no recursion to overflow'),
   page('mutation storm', 'storm.html', 'banner', 'changes are queued and read in slices; a backlog that only grows becomes one fresh survey, and what was read is scored at least every 500 ms'),
   page('same-origin frame', 'frame-same.html', 'frame-banner', 'all_frames: the frame reports to the top frame'),
@@ -75,6 +81,9 @@ soldiers, and we can clear your debts in one week.</p>
 <p>All we need is proof of your military service, a photo of your discharge certificate. Later you can earn more by
 sharing some details about your old unit. Keep this between us.</p>`;
 
+const LURE_ZH = `<p>你好，我们是一家境外咨询公司，看到你简历中写着在军工企业做技术员。现招聘高薪兼职咨询顾问，每篇报告报酬5000元，
+只需要介绍一下你们单位的项目情况和研制进度。严格保密，不用告诉单位。</p>`;
+
 /** About 10 MB of harmless paragraphs with the lure at the start or the end; made once per server, never committed. */
 function hugePage(lureAt: 'head' | 'tail'): string {
   const paragraphs: string[] = [];
@@ -90,6 +99,28 @@ function hugePage(lureAt: 'head' | 'tail'): string {
 <body>
 <h1>Weather archive</h1>
 ${lureAt === 'head' ? lure : ''}${paragraphs.join('')}${lureAt === 'tail' ? lure : ''}<script src="heartbeat.js"></script>
+</body></html>`;
+}
+
+/**
+ * About 1 MB of English paragraphs with a Chinese one in ten and a Chinese lure half-way: big enough, and narrow
+ * enough, that the page sends a narrow copy with the Chinese aside, which the background must put back to see the lure.
+ */
+function mixedPage(): string {
+  const paragraphs: string[] = [];
+  for (let i = 0; i < 7000; i++) {
+    paragraphs.push(
+      i % 10 === 9
+        ? `<p>第${i}段。今天天气晴朗，我们在公园里散步，看到很多人在跑步和打太极拳。</p>\n`
+        : `<p>Paragraph ${i}. The weather for the coastal towns: light rain in the morning, sun in the afternoon.</p>\n`,
+    );
+    if (i === 3500) paragraphs.push(`<div>${LURE_ZH}</div>\n`);
+  }
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Mixed | LureWatch hostile page</title></head>
+<body>
+<h1>Weather archive, English and Chinese</h1>
+${paragraphs.join('')}<script src="heartbeat.js"></script>
 </body></html>`;
 }
 
@@ -120,6 +151,7 @@ export async function startHostileServers(): Promise<HostileServers> {
     generated: {
       [`${HOSTILE_DIR}huge-head.html`]: hugePage('head'),
       [`${HOSTILE_DIR}huge-tail.html`]: hugePage('tail'),
+      [`${HOSTILE_DIR}mixed.html`]: mixedPage(),
       [`${HOSTILE_DIR}frame-cross.html`]: crossOriginPage(other.origin),
     },
   });
