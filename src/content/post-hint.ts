@@ -31,6 +31,81 @@ export async function startPostHints(platform: PagePlatform, win: Window, doc: D
   // editors are already followed from the parent frame (adoptFrame below), and a second copy here would show a
   // second hint.
   if (followedByParent(win)) return () => undefined;
+  let stopped = false;
+  /**
+   * Made at the first input event: most pages are never typed into, and a function's first call compiles its whole
+   * body, which for followTyping is most of what the post hints cost a page at start.
+   */
+  let typing: Typing | null = null;
+  const onInput = (event: Event): void => {
+    typing ??= followTyping(platform, win, doc, options, { adopted, teardown });
+    typing.onInput(event);
+  };
+  const onFocusIn = (event: FocusEvent): void => {
+    const target = event.target;
+    if (isElement(target) && target.tagName === 'IFRAME') adoptFrame(target as HTMLIFrameElement);
+    typing?.onFocusIn(target);
+  };
+  const onMove = (): void => typing?.onMove();
+
+  /**
+   * Same-origin frames without a content script of their own (about:blank and srcdoc frames, where some rich-text
+   * editors live) are followed from this frame; a frame with an http(s) address runs its own copy of this code.
+   */
+  const adopted = new WeakSet<Document>();
+  const releases: Array<() => void> = [];
+  const adoptFrame = (frame: HTMLIFrameElement): void => {
+    const inner = frameDocument(frame);
+    if (!inner || adopted.has(inner) || /^https?:$/.test(inner.location.protocol)) return;
+    adopted.add(inner);
+    const view = inner.defaultView;
+    inner.addEventListener('input', onInput, listen);
+    inner.addEventListener('focusin', onFocusIn, listen);
+    view?.addEventListener('scroll', onMove, listen);
+    releases.push(() => {
+      inner.removeEventListener('input', onInput, listen);
+      inner.removeEventListener('focusin', onFocusIn, listen);
+      view?.removeEventListener('scroll', onMove, listen);
+    });
+  };
+  const listen = { capture: true, passive: true } as const;
+  doc.addEventListener('input', onInput, listen);
+  doc.addEventListener('focusin', onFocusIn, listen);
+  win.addEventListener('scroll', onMove, listen);
+  win.addEventListener('resize', onMove, listen);
+  for (const frame of doc.querySelectorAll('iframe')) adoptFrame(frame);
+
+  function teardown(): void {
+    if (stopped) return;
+    stopped = true;
+    typing?.stop();
+    doc.removeEventListener('input', onInput, listen);
+    doc.removeEventListener('focusin', onFocusIn, listen);
+    win.removeEventListener('scroll', onMove, listen);
+    win.removeEventListener('resize', onMove, listen);
+    for (const release of releases) release();
+  }
+  return teardown;
+}
+
+/** The post hints of one frame once the person has typed: what startPostHints forwards its events to. */
+interface Typing {
+  onInput(event: Event): void;
+  /** Focus moved to `target` (adopting a frame is the caller's). */
+  onFocusIn(target: EventTarget | null): void;
+  /** The page scrolled or resized: the hint follows its field. */
+  onMove(): void;
+  stop(): void;
+}
+
+function followTyping(
+  platform: PagePlatform,
+  win: Window,
+  doc: Document,
+  options: PostHintOptions,
+  frame: { adopted: WeakSet<Document>; teardown(): void },
+): Typing {
+  const { adopted, teardown } = frame;
   const debounceMs = options.debounceMs ?? DEBOUNCE_MS;
   const followMs = options.followMs ?? FOLLOW_MS;
   // Read on the first input event, not at start: most pages are never typed into, and every storage read is a
@@ -64,7 +139,7 @@ export async function startPostHints(platform: PagePlatform, win: Window, doc: D
   let timer: ReturnType<typeof setTimeout> | undefined;
   let follow: ReturnType<typeof setInterval> | undefined;
   let lastText = '';
-  let frame = 0;
+  let moveFrame = 0;
   let stopped = false;
 
   const fieldOf = (target: EventTarget | null): Field | null => {
@@ -218,68 +293,37 @@ export async function startPostHints(platform: PagePlatform, win: Window, doc: D
       if (due) check(due);
     }, debounceMs);
   };
-  const onFocusIn = (event: FocusEvent): void => {
-    const target = event.target;
-    if (isElement(target) && target.tagName === 'IFRAME') adoptFrame(target as HTMLIFrameElement);
+  const onFocusIn = (target: EventTarget | null): void => {
     // Focus went elsewhere on the page (not into the hint): the hint belonged to the field being typed in.
     if (!hint.shown || hint.owns(target)) return;
     const anchor = hint.anchor;
     if (anchor && isElement(target) && !anchor.contains(target) && !(target.tagName === 'IFRAME' && isInFrame(anchor, target))) hide();
   };
   const isInFrame = (element: Element, frame: Element): boolean => element.ownerDocument.defaultView?.frameElement === frame;
-
-  /**
-   * Same-origin frames without a content script of their own (about:blank and srcdoc frames, where some rich-text
-   * editors live) are followed from this frame; a frame with an http(s) address runs its own copy of this code.
-   */
-  const adopted = new WeakSet<Document>();
-  const releases: Array<() => void> = [];
-  const adoptFrame = (frame: HTMLIFrameElement): void => {
-    const inner = frameDocument(frame);
-    if (!inner || adopted.has(inner) || /^https?:$/.test(inner.location.protocol)) return;
-    adopted.add(inner);
-    const view = inner.defaultView;
-    inner.addEventListener('input', onInput, listen);
-    inner.addEventListener('focusin', onFocusIn, listen);
-    view?.addEventListener('scroll', onMove, listen);
-    releases.push(() => {
-      inner.removeEventListener('input', onInput, listen);
-      inner.removeEventListener('focusin', onFocusIn, listen);
-      view?.removeEventListener('scroll', onMove, listen);
-    });
-  };
   const onMove = (): void => {
-    if (!hint.shown || frame) return;
-    frame = win.requestAnimationFrame(() => {
-      frame = 0;
+    if (!hint.shown || moveFrame) return;
+    moveFrame = win.requestAnimationFrame(() => {
+      moveFrame = 0;
       hint.place();
     });
   };
-  const listen = { capture: true, passive: true } as const;
-  doc.addEventListener('input', onInput, listen);
-  doc.addEventListener('focusin', onFocusIn, listen);
-  win.addEventListener('scroll', onMove, listen);
-  win.addEventListener('resize', onMove, listen);
-  for (const frame of doc.querySelectorAll('iframe')) adoptFrame(frame);
 
-  function teardown(): void {
-    if (stopped) return;
-    stopped = true;
-    clearTimeout(timer);
-    if (frame) win.cancelAnimationFrame(frame);
-    hide();
-    doc.removeEventListener('input', onInput, listen);
-    doc.removeEventListener('focusin', onFocusIn, listen);
-    win.removeEventListener('scroll', onMove, listen);
-    win.removeEventListener('resize', onMove, listen);
-    for (const release of releases) release();
-    try {
-      stopWatching?.();
-    } catch {
-      // The old extension context is gone, and its listener with it.
-    }
-  }
-  return teardown;
+  return {
+    onInput,
+    onFocusIn,
+    onMove,
+    stop() {
+      stopped = true;
+      clearTimeout(timer);
+      if (moveFrame) win.cancelAnimationFrame(moveFrame);
+      hide();
+      try {
+        stopWatching?.();
+      } catch {
+        // The old extension context is gone, and its listener with it.
+      }
+    },
+  };
 }
 
 /** An about:blank or srcdoc frame whose same-origin parent follows its fields (see adoptFrame). */
