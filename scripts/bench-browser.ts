@@ -21,7 +21,7 @@ import { formatTable, round3 } from './lib/bench-measure.js';
 import type { BrowserBenchInput, BrowserBenchResult } from './lib/bench-browser-page.js';
 import { assertChromiumInstalled, CHROMIUM_ARGS, CHROMIUM_PATH } from './lib/chromium.js';
 import { assertFirefoxInstalled, launchFirefox } from './lib/firefox.js';
-import { startServer, type StaticServer } from './lib/server.js';
+import { CROSS_ORIGIN_ISOLATED, startServer, type StaticServer } from './lib/server.js';
 import { FIREFOX_GECKO_ID, FIREFOX_TEST_UUID } from './lib/test-key.js';
 import { acquireBrowserLock } from '../tests/e2e/support/browser-lock.js';
 
@@ -68,10 +68,8 @@ async function serve(input: BrowserBenchInput): Promise<{ server: StaticServer; 
   await writeFile(join(dir, 'index.html'), '<!doctype html><title>LureWatch matching benchmark</title><script src="bench.js"></script>');
   await writeFile(join(dir, 'bench.js'), bundle.outputFiles[0]!.text);
   await writeFile(join(dir, 'input.json'), JSON.stringify(input));
-  // Cross-origin isolated, so that performance.now() is precise to microseconds, not rounded to the millisecond
-  // (Firefox rounds it for pages that are not): a 5 ms run must not read as 5 or 6.
-  const isolated = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
-  return { server: await startServer([{ prefix: '/', dir }], { headers: { '/': isolated } }), dir };
+  // Cross-origin isolated: a 5 ms run must not read as 5 or 6.
+  return { server: await startServer([{ prefix: '/', dir }], { headers: { '/': { ...CROSS_ORIGIN_ISOLATED } } }), dir };
 }
 
 async function inChromium(url: string): Promise<BrowserRun> {

@@ -23,7 +23,7 @@ import { formatTable, median, round3 } from './lib/bench-measure.js';
 import { runStart, type StartInput } from './lib/bench-start-page.js';
 import { assertChromiumInstalled, CHROMIUM_ARGS, CHROMIUM_PATH } from './lib/chromium.js';
 import { isMainModule } from './lib/main-module.js';
-import { startServer } from './lib/server.js';
+import { CROSS_ORIGIN_ISOLATED, startServer } from './lib/server.js';
 import { acquireBrowserLock } from '../tests/e2e/support/browser-lock.js';
 
 export const BENCH_START_USAGE = 'usage: npm run -s bench:start -- [--rounds N (5-500, default 60)] [--extension DIR]';
@@ -78,9 +78,7 @@ async function run(args: BenchStartArgs): Promise<void> {
   }
   const scripts = { ours: source, floor: FLOOR_SCRIPT, empty: 'void 0;' };
   const article = makePages(['typical']).typical!;
-  // Cross-origin isolated, so that performance.now() is precise to microseconds (otherwise 100 us in Chromium).
-  const isolated = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
-  const server = await startServer([], { generated: { '/': '<!doctype html><title>start</title><body></body>' }, headers: { '/': isolated } });
+  const server = await startServer([], { generated: { '/': '<!doctype html><title>start</title><body></body>' }, headers: { '/': { ...CROSS_ORIGIN_ISOLATED } } });
   const release = await acquireBrowserLock();
   const rows: string[][] = [];
   const figure: Record<string, Record<string, number>> = {};
@@ -92,8 +90,8 @@ async function run(args: BenchStartArgs): Promise<void> {
       if (!(await page.evaluate('crossOriginIsolated'))) throw new Error('the benchmark page is not cross-origin isolated: its clock would be coarse');
       for (const mode of ['cold', 'warm'] as const) {
         // A few unmeasured rounds first: the frames' own machinery warms up, whatever the script.
-        await page.evaluate(runStart, { scripts, article, rounds: 3, mode } satisfies StartInput);
-        const times = await page.evaluate(runStart, { scripts, article, rounds: args.rounds, mode } satisfies StartInput);
+        await page.evaluate(runStart, { scripts, article, rounds: 3, mode, salt: 'warm-up' } satisfies StartInput);
+        const times = await page.evaluate(runStart, { scripts, article, rounds: args.rounds, mode, salt: 'measured' } satisfies StartInput);
         for (const name of Object.keys(scripts)) {
           const evaluate = median(times.evaluate[name]!);
           const sent = times.firstMessage[name]!.filter((ms) => ms >= 0);

@@ -14,6 +14,8 @@ export interface StartInput {
    * next page of a site in a process that has run the script before.
    */
   mode: 'cold' | 'warm';
+  /** Makes this call's cold sources differ from every other call's (the warm-up's too), in the same page. */
+  salt: string;
 }
 
 export interface StartTimes {
@@ -52,7 +54,7 @@ export async function runStart(input: StartInput): Promise<StartTimes> {
       setup.textContent = stub;
       doc.head.append(setup);
       const script = doc.createElement('script');
-      script.textContent = input.mode === 'cold' ? `/*${serial++}*/${source}` : source;
+      script.textContent = input.mode === 'cold' ? `/*${input.salt}-${serial++}*/${source}` : source;
       const start = win.performance.now();
       doc.head.append(script);
       const end = win.performance.now();

@@ -3,7 +3,8 @@
 // off the page's main thread. The text stays in this process's memory: held per frame while its page is open,
 // dropped when the tab closes or the frame starts a new document, and never stored or sent anywhere.
 import { checkDisclosure } from '../core/disclosure.js';
-import { HitStream, nextChunkStart } from '../core/hit-stream.js';
+import { nextChunkStart } from '../core/chunks.js';
+import { HitStream } from '../core/hit-stream.js';
 import type { Pack } from '../core/pack.js';
 import { categoryOfHost } from '../core/site.js';
 import type { FieldHint, Finding, ScanAnswer, ScanRequest } from '../messages.js';

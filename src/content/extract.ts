@@ -168,8 +168,8 @@ export class VisibleTextReader {
 
   result(): ExtractedText {
     const text = this.parts.join('');
-    if (!this.options.narrow) return { text, segments: this.segments, truncated: this.truncated };
-    return { text, segments: this.segments, truncated: this.truncated, narrow: narrowCopy(this.parts, text) };
+    const narrow = this.options.narrow ? narrowCopy(this.parts, text) : undefined;
+    return { text, segments: this.segments, truncated: this.truncated, narrow };
   }
 
   private finish(): true {

@@ -83,7 +83,8 @@ export class TextStream {
       if (narrow) {
         chunks.push(narrow.narrow.slice(from, to));
         const spans = narrow.spans;
-        for (let i = 0; i < spans.length; i += 2) {
+        // Spans ascend: stop at the first one past this part.
+        for (let i = 0; i < spans.length && spans[i]! < to; i += 2) {
           const start = Math.max(spans[i]!, from);
           const end = Math.min(spans[i + 1]!, to);
           if (start < end) {

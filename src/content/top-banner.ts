@@ -1,7 +1,7 @@
 // The top frame's banner for the page's strongest finding: its content, putting it back a bounded number of times
-// when the page removes it, and what its buttons do. Apart from the page controller (page.ts) so that a quiet page,
-// most pages, never compiles it: a function's first call parses its whole body, closures and all, and in Chromium
-// this is most of what the content script costs a page that it finds nothing on.
+// when the page removes it, and what its buttons do. Apart from the page controller (page.ts), made when a banner is
+// first wanted: a quiet page, most pages, never compiles it (a function's first call parses its whole body, closures
+// and all), and page.ts keeps to reading and sending the text.
 import { ADVICE, CASE_STORIES, reportingLine, type Family, type ReportChannel } from '../core/advice.js';
 import type { PageReport } from '../messages.js';
 import { Banner, type BannerContent } from './banner.js';

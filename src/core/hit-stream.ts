@@ -6,8 +6,6 @@ import { scanPhrases, type PhraseHit } from './match/scan.js';
 import type { Pack } from './pack.js';
 import { CHUNK_SEPARATOR, nextChunkStart } from './chunks.js';
 
-export { CHUNK_SEPARATOR, nextChunkStart } from './chunks.js';
-
 export class HitStream {
   private text = '';
   private foldedLength = 0;
