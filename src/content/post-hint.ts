@@ -42,35 +42,45 @@ export async function startPostHints(platform: PagePlatform, win: Window, doc: D
     typing.onInput(event);
   };
   const onFocusIn = (event: FocusEvent): void => {
-    const target = event.target;
-    if (isElement(target) && target.tagName === 'IFRAME') adoptFrame(target as HTMLIFrameElement);
-    typing?.onFocusIn(target);
+    adoptIfFrame(event.target);
+    typing?.onFocusIn(event.target);
   };
   const onMove = (): void => typing?.onMove();
 
   /**
    * Same-origin frames without a content script of their own (about:blank and srcdoc frames, where some rich-text
    * editors live) are followed from this frame; a frame with an http(s) address runs its own copy of this code.
+   * A frame's document can be replaced after we adopted it (a srcdoc frame still holds its initial about:blank one
+   * when we start before it loads; editors write or add their frames late), so each frame load adopts its new
+   * document. Focus entering a frame is no substitute: neither browser sends the page a focusin for the frame
+   * element on a click into it (the e2e hint tests fail in both without the load listener).
    */
   const adopted = new WeakSet<Document>();
-  const releases: Array<() => void> = [];
+  const releases = new Map<HTMLIFrameElement, () => void>();
   const adoptFrame = (frame: HTMLIFrameElement): void => {
     const inner = frameDocument(frame);
     if (!inner || adopted.has(inner) || /^https?:$/.test(inner.location.protocol)) return;
+    releases.get(frame)?.();
     adopted.add(inner);
     const view = inner.defaultView;
     inner.addEventListener('input', onInput, listen);
     inner.addEventListener('focusin', onFocusIn, listen);
     view?.addEventListener('scroll', onMove, listen);
-    releases.push(() => {
+    releases.set(frame, () => {
       inner.removeEventListener('input', onInput, listen);
       inner.removeEventListener('focusin', onFocusIn, listen);
       view?.removeEventListener('scroll', onMove, listen);
     });
   };
+  const adoptIfFrame = (target: EventTarget | null): void => {
+    if (isElement(target) && target.tagName === 'IFRAME') adoptFrame(target as HTMLIFrameElement);
+  };
+  // Load events do not bubble, but they pass this document's capture phase: one listener sees every frame's load.
+  const onLoad = (event: Event): void => adoptIfFrame(event.target);
   const listen = { capture: true, passive: true } as const;
   doc.addEventListener('input', onInput, listen);
   doc.addEventListener('focusin', onFocusIn, listen);
+  doc.addEventListener('load', onLoad, listen);
   win.addEventListener('scroll', onMove, listen);
   win.addEventListener('resize', onMove, listen);
   for (const frame of doc.querySelectorAll('iframe')) adoptFrame(frame);
@@ -81,9 +91,11 @@ export async function startPostHints(platform: PagePlatform, win: Window, doc: D
     typing?.stop();
     doc.removeEventListener('input', onInput, listen);
     doc.removeEventListener('focusin', onFocusIn, listen);
+    doc.removeEventListener('load', onLoad, listen);
     win.removeEventListener('scroll', onMove, listen);
     win.removeEventListener('resize', onMove, listen);
-    for (const release of releases) release();
+    for (const release of releases.values()) release();
+    releases.clear();
   }
   return teardown;
 }

@@ -148,6 +148,20 @@ describe('Post hints in Chromium', () => {
     await waitForNoHint(tab);
   });
 
+  it('a srcdoc editor whose document is replaced after LureWatch started is followed too', async () => {
+    // The page reloads the srcdoc once we run: the document adopted at the start is gone (see post-hint.ts).
+    await open('srcdoc-editor.html');
+    await tab.evaluate(async () => {
+      const frame = document.querySelector<HTMLIFrameElement>('#frame')!;
+      const loaded = new Promise((done) => frame.addEventListener('load', done, { once: true }));
+      frame.srcdoc = frame.srcdoc;
+      await loaded;
+    });
+    await tab.frameLocator('#frame').locator('body').click();
+    await tab.keyboard.type(TYPED.frame);
+    expect((await waitForHint(tab, '#frame')).kind).toBe('site');
+  });
+
   it('chat box: the hint goes away when the page clears the box after sending', async () => {
     await open('chat.html');
     await tab.click('#message');

@@ -150,6 +150,17 @@ describe('Post hints in Firefox', () => {
     await waitForNoHint(tab);
   });
 
+  it('a srcdoc editor whose document is replaced after LureWatch started is followed too', async () => {
+    // Editors may write their frame late; here the page reloads the srcdoc once we run, so the document adopted at
+    // the start is gone and the one typed into is new (the cause of a rare flake of the test above).
+    await open('srcdoc-editor.html');
+    await firefox.evaluate(tab, `(() => { const frame = document.querySelector('#frame'); frame.dataset.reloaded = ''; frame.addEventListener('load', () => { frame.dataset.reloaded = 'yes'; }); frame.srcdoc = frame.srcdoc; return true; })()`);
+    await firefox.waitFor(tab, `document.querySelector('#frame').dataset.reloaded === 'yes'`);
+    await firefox.clickElement(tab, `document.querySelector('#frame')`);
+    await type(TYPED.frame);
+    expect((await waitForHint(tab, '#frame')).kind).toBe('site');
+  });
+
   it('chat box: the hint goes away when the page clears the box after sending', async () => {
     await open('chat.html');
     await firefox.clickElement(tab, `document.querySelector('#message')`);
