@@ -10,48 +10,65 @@
 // optimisation: a wide character left in the narrow copy costs speed, never correctness, because the background puts
 // back exactly the spans it is told of, and nothing else.
 
-/** Any character that makes a string two-byte. On a one-byte string V8 answers at once, without scanning. */
+/**
+ * Any character that makes a string two-byte. On a one-byte string V8 answers at once, without scanning (a page's
+ * text nodes mostly are), and on a two-byte one it stops at the first.
+ */
 const WIDE = /[^\x00-\xff]/;
 /**
  * Below this many characters a text costs well under a millisecond to send either way, about what making its narrow
  * copy costs: none is made.
  */
 export const NARROW_MIN_CHARS = 64 * 1024;
-/** Stands in for a blanked character in the narrow copy (any one-byte character would do). */
-const BLANK = '\u0000';
+/**
+ * Stands in for a blanked character in the narrow copy. Any one-byte character would do for the background, which
+ * puts back exactly the spans it is told of; Chrome sends a message as JSON, though, where a control character
+ * such as U+0000 is six ("\u0000"): a space is one.
+ */
+const BLANK = ' ';
 
 export interface NarrowText {
   /** The text with every span blanked: same length, one-byte where the page allowed it. */
   narrow: string;
   /** [start, end) pairs in the text, ascending, not touching: what was blanked. */
   spans: number[];
+  /** The text of each span, in order: what goes aside. */
+  wide: string[];
 }
 
 /**
- * The narrow copy of `parts.join('')` (given as `text`), or null when there is nothing to gain: a short text, a text
- * with no wide character, or one mostly wide (a Chinese page: sending it aside would cost as much as sending it).
+ * The narrow copy of the text that `parts` make end to end (`length` characters in all), or null when there is
+ * nothing to gain: a short text, one with no wide character, or one mostly wide (a Chinese page: sending it aside
+ * would cost as much as sending it). Made from the parts alone, so that a page sending a narrow copy never joins its
+ * whole text: on a 1 MB page that would be a 2 MB two-byte string, made only to be cut up again.
  */
-export function narrowCopy(parts: readonly string[], text: string): NarrowText | null {
-  if (text.length < NARROW_MIN_CHARS || !WIDE.test(text)) return null;
+export function narrowCopy(parts: readonly string[], length: number): NarrowText | null {
+  if (length < NARROW_MIN_CHARS) return null;
   const narrowParts: string[] = [];
   const spans: number[] = [];
+  const wide: string[] = [];
   let at = 0;
-  let wide = 0;
+  let wideLength = 0;
   for (const part of parts) {
     // The reader's line breaks are half of all parts: no need to ask about them.
     if (part !== '\n' && WIDE.test(part)) {
       // Parts are joined without separators of their own, so two wide parts in a row make one span.
-      if (spans.length > 0 && spans[spans.length - 1] === at) spans[spans.length - 1] = at + part.length;
-      else spans.push(at, at + part.length);
+      if (spans.length > 0 && spans[spans.length - 1] === at) {
+        spans[spans.length - 1] = at + part.length;
+        wide[wide.length - 1] += part;
+      } else {
+        spans.push(at, at + part.length);
+        wide.push(part);
+      }
       narrowParts.push(BLANK.repeat(part.length));
-      wide += part.length;
-      if (wide * 2 > text.length) return null;
+      wideLength += part.length;
+      if (wideLength * 2 > length) return null;
     } else {
       narrowParts.push(part);
     }
     at += part.length;
   }
-  return { narrow: narrowParts.join(''), spans };
+  return spans.length === 0 ? null : { narrow: narrowParts.join(''), spans, wide };
 }
 
 /**

@@ -25,7 +25,10 @@ export interface TextSegment {
 }
 
 export interface ExtractedText {
-  text: string;
+  /** With a narrow copy, joined when first read: what matters of the text then is its `length` and `narrow`. */
+  readonly text: string;
+  /** The text's length (reading it does not join a text that has a narrow copy). */
+  length: number;
   /** Text nodes in reading order with their offsets, so evidence can be mapped back to the page. */
   segments: TextSegment[];
   /** True when maxChars stopped the walk early. */
@@ -167,9 +170,20 @@ export class VisibleTextReader {
   }
 
   result(): ExtractedText {
-    const text = this.parts.join('');
-    const narrow = this.options.narrow ? narrowCopy(this.parts, text) : undefined;
-    return { text, segments: this.segments, truncated: this.truncated, narrow };
+    const { parts, segments, truncated, length } = this;
+    const narrow = this.options.narrow ? narrowCopy(parts, length) : undefined;
+    if (!narrow) return { text: parts.join(''), length, segments, truncated, narrow };
+    // What is sent is the narrow copy and its spans' text (see TextStream): the whole is joined only if asked for.
+    let text: string | undefined;
+    return {
+      get text() {
+        return (text ??= parts.join(''));
+      },
+      length,
+      segments,
+      truncated,
+      narrow,
+    };
   }
 
   private finish(): true {

@@ -92,7 +92,7 @@ export async function startPage(platform: PagePlatform, win: Window, doc: Docume
     if (!stream) {
       // Before matching starts the text is only counted against MIN_TEXT (the survey reads it all once there is
       // enough), so the walk stops there: on a huge page, the first survey is not done twice.
-      textSeen = extractVisibleText(doc.body ?? doc.documentElement, { maxChars: MIN_TEXT, onShadowRoot }).text.length;
+      textSeen = extractVisibleText(doc.body ?? doc.documentElement, { maxChars: MIN_TEXT, onShadowRoot }).length;
       return Promise.resolve();
     }
     if (survey) {
@@ -124,7 +124,7 @@ export async function startPage(platform: PagePlatform, win: Window, doc: Docume
       all = extractVisibleText(doc.body ?? doc.documentElement, { maxChars: MAX_CHARS, onShadowRoot, narrow: true });
       job.late = [];
     }
-    textSeen = all.text.length;
+    textSeen = all.length;
     // The whole survey is one chunk, so no phrase is cut; the matcher starts the stream afresh with it.
     stream?.clear();
     stream?.append(all);

@@ -23,9 +23,11 @@ export class TextStream {
   /** Text nodes and their stream offsets, side by side: two flat arrays, not an object per node (big pages). */
   private nodes: Text[] = [];
   private starts: number[] = [];
-  /** Chunks not sent yet, their narrow copies (or null) and where each ends in the stream. */
-  private unsent: string[] = [];
-  private unsentNarrow: Array<NarrowText | null> = [];
+  /**
+   * Chunks not sent yet: each as it is or as its narrow copy (whose spans' text goes aside; the chunk's whole text is
+   * then never joined), and where each ends in the stream.
+   */
+  private unsent: Array<string | NarrowText> = [];
   private unsentEnds: number[] = [];
   /** How much of the first unsent chunk went out already (a request cut it short). */
   private head = 0;
@@ -43,15 +45,14 @@ export class TextStream {
   }
 
   append(chunk: ExtractedText): void {
-    if (chunk.text.length === 0) return; // the background skips empty chunks too, so lengths agree
+    if (chunk.length === 0) return; // the background skips empty chunks too, so lengths agree
     const base = nextChunkStart(this.size);
     for (const segment of chunk.segments) {
       this.nodes.push(segment.node);
       this.starts.push(segment.start + base);
     }
-    this.size = base + chunk.text.length;
-    this.unsent.push(chunk.text);
-    this.unsentNarrow.push(chunk.narrow ?? null);
+    this.size = base + chunk.length;
+    this.unsent.push(chunk.narrow ?? chunk.text);
     this.unsentEnds.push(this.size);
   }
 
@@ -76,24 +77,22 @@ export class TextStream {
     const aside: string[] = [];
     let budget = limit;
     while (this.unsent.length > 0 && budget > 0) {
-      const text = this.unsent[0]!;
+      const chunk = this.unsent[0]!;
+      const text = typeof chunk === 'string' ? chunk : chunk.narrow;
       const from = this.head;
       const to = Math.min(text.length, from + budget);
-      const narrow = this.unsentNarrow[0];
-      if (narrow) {
-        chunks.push(narrow.narrow.slice(from, to));
-        const spans = narrow.spans;
+      chunks.push(from === 0 && to === text.length ? text : text.slice(from, to));
+      if (typeof chunk !== 'string') {
+        const spans = chunk.spans;
         // Spans ascend: stop at the first one past this part.
         for (let i = 0; i < spans.length && spans[i]! < to; i += 2) {
           const start = Math.max(spans[i]!, from);
           const end = Math.min(spans[i + 1]!, to);
           if (start < end) {
             wide.push(chunks.length - 1, start - from, end - start);
-            aside.push(text.slice(start, end));
+            aside.push(chunk.wide[i / 2]!.slice(start - spans[i]!, end - spans[i]!));
           }
         }
-      } else {
-        chunks.push(from === 0 && to === text.length ? text : text.slice(from, to));
       }
       budget -= to - from;
       if (to < text.length) {
@@ -105,7 +104,6 @@ export class TextStream {
       this.head = 0;
       this.sent = this.unsentEnds[0]!;
       this.unsent.shift();
-      this.unsentNarrow.shift();
       this.unsentEnds.shift();
       this.cut = false;
     }
@@ -134,7 +132,6 @@ export class TextStream {
     this.nodes = [];
     this.starts = [];
     this.unsent = [];
-    this.unsentNarrow = [];
     this.unsentEnds = [];
     this.head = 0;
   }

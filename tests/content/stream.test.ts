@@ -2,7 +2,7 @@
 // The page's text stream on both ends: the frame keeps the map from stream offsets to text nodes and sends the
 // text; the background's HitStream matches the same chunks. Evidence it finds must land on the very nodes.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { extractVisibleText } from '../../src/content/extract.js';
+import { extractVisibleText, type ExtractedText } from '../../src/content/extract.js';
 import fc from 'fast-check';
 import { TextStream, type Pending } from '../../src/content/stream.js';
 import { NARROW_MIN_CHARS, narrowCopy, restoreWide } from '../../src/narrow-text.js';
@@ -23,6 +23,9 @@ const paragraph = (text: string): HTMLElement => {
 };
 
 /** Sends what the frame has not sent yet to the matcher's stream, as page.ts does through the background. */
+/** A chunk as the reader gives one without a narrow copy. */
+const plain = (text: string): ExtractedText => ({ text, length: text.length, segments: [], truncated: false });
+
 const send = (frame: TextStream, matcher: HitStream): void => {
   expect(matcher.length).toBe(frame.sentLength);
   for (const chunk of frame.takePending().chunks) matcher.append(chunk);
@@ -58,18 +61,18 @@ describe('TextStream and HitStream', () => {
   it('agree on lengths when a chunk is empty', () => {
     const frame = new TextStream();
     const matcher = new HitStream(pack);
-    frame.append({ text: 'first', segments: [], truncated: false });
-    frame.append({ text: '', segments: [], truncated: false });
-    frame.append({ text: 'second', segments: [], truncated: false });
+    frame.append(plain('first'));
+    frame.append(plain(''));
+    frame.append(plain('second'));
     send(frame, matcher);
     expect(frame.length).toBe('first\nsecond'.length);
   });
 
   it('hands a long chunk over in parts of a given size, counting each part as sent', () => {
     const frame = new TextStream();
-    frame.append({ text: 'a'.repeat(10), segments: [], truncated: false });
-    frame.append({ text: 'b'.repeat(25), segments: [], truncated: false });
-    frame.append({ text: 'c'.repeat(3), segments: [], truncated: false });
+    frame.append(plain('a'.repeat(10)));
+    frame.append(plain('b'.repeat(25)));
+    frame.append(plain('c'.repeat(3)));
     const parts: Pending[] = [];
     for (;;) {
       const part = frame.takePending(12);
@@ -93,7 +96,7 @@ describe('TextStream and HitStream', () => {
     const english = 'Plain English words, all of one byte. '.repeat(Math.ceil(NARROW_MIN_CHARS / 30));
     const chunkOf = (parts: string[]) => {
       const text = parts.join('');
-      return { text, segments: [], truncated: false, narrow: narrowCopy(parts, text) };
+      return { text, length: text.length, segments: [], truncated: false, narrow: narrowCopy(parts, text.length) };
     };
     const chunks = [
       chunkOf([english, '\n', '中文的段落。', '\n', english.slice(0, 500), '“quoted”', english]),

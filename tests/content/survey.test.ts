@@ -87,6 +87,26 @@ describe('VisibleTextReader', () => {
     expect(reader.hasPassed(ahead)).toBe(true);
   });
 
+  it('with a narrow copy, gives its length and spans without joining the text, and the text when asked', () => {
+    document.body.replaceChildren();
+    const english = 'Plain English words, all of them one byte. '.repeat(40);
+    for (let i = 0; i < 50; i++) {
+      const p = document.createElement('p');
+      p.textContent = i % 10 === 9 ? '中文的段落，一个宽的字符串。' : english;
+      document.body.append(p);
+    }
+    const plainRead = extractVisibleText(document.body);
+    const join = vi.spyOn(Array.prototype, 'join');
+    const narrowRead = extractVisibleText(document.body, { narrow: true });
+    const wholeJoins = join.mock.results.filter((r) => typeof r.value === 'string' && r.value.length === narrowRead.length).length;
+    join.mockRestore();
+    expect(narrowRead.narrow).not.toBeNull();
+    expect(wholeJoins, 'only the narrow copy is joined').toBe(1);
+    expect(narrowRead.length).toBe(plainRead.text.length);
+    expect(narrowRead.narrow!.wide).toEqual(Array(5).fill('中文的段落，一个宽的字符串。'));
+    same(narrowRead, plainRead);
+  });
+
   it('says it is lost when the node it stood on left the page', () => {
     buildPage(100);
     const reader = new VisibleTextReader(document.body);
