@@ -31,6 +31,12 @@ export function browserManifest(base: Manifest, options: ManifestOptions): Manif
   if (options.browser === 'chrome') {
     manifest.background = { service_worker: 'background.js' };
     manifest.minimum_chrome_version = CHROME_MIN_VERSION;
+    // Chrome sends extension messages as JSON unless told otherwise (from Chrome 148; earlier versions ignore the
+    // key and keep JSON). Structured clone copies a string as it is, where JSON scans it for escapes and the other
+    // side parses it again: a 1 MB page's text cost the page 3.8-4.2 ms to post as JSON and 3.1-3.4 as a clone, and
+    // the round trip to the background 17.3-18.2 against 9.0-9.5 (Chromium 156, medians of 25). Firefox always
+    // clones, so the messages already work both ways.
+    manifest.message_serialization = 'structured_clone';
     if (options.test) manifest.key = CHROME_TEST_PUBLIC_KEY;
   } else {
     manifest.background = { scripts: ['background.js'] };

@@ -24,6 +24,7 @@ interface Manifest {
   description: string;
   default_locale: string;
   key?: string;
+  message_serialization?: string;
   icons: Record<string, string>;
   action: { default_popup: string; default_title: string; default_icon?: Record<string, string> };
   background: { service_worker?: string; scripts?: string[] };
@@ -118,6 +119,7 @@ describe.each(['production', 'test'] as const)('%s build', (kind) => {
   it('chrome: a service worker background, and the fixed key only in the test build', () => {
     const manifest = manifestOf(result(), 'chrome');
     expect(manifest.background).toEqual({ service_worker: 'background.js' });
+    expect(manifest.message_serialization).toBe('structured_clone');
     expect(manifest.browser_specific_settings).toBeUndefined();
     if (kind === 'test') expect(manifest.key).toBe(CHROME_TEST_PUBLIC_KEY);
     else expect(manifest.key).toBeUndefined();
@@ -127,6 +129,7 @@ describe.each(['production', 'test'] as const)('%s build', (kind) => {
     const manifest = manifestOf(result(), 'firefox');
     expect(manifest.background).toEqual({ scripts: ['background.js'] });
     expect(manifest.key).toBeUndefined();
+    expect(manifest.message_serialization, 'Firefox always clones and does not know the key').toBeUndefined();
     expect(manifest.browser_specific_settings).toEqual({
       gecko: { id: FIREFOX_GECKO_ID, strict_min_version: '142.0', data_collection_permissions: { required: ['none'] } },
     });
