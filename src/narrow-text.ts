@@ -1,10 +1,10 @@
-// A page's text goes to the background's matcher in port messages, and Chrome serialises each message as one string:
-// if any character of the message is above U+00FF the whole message is two-byte, about four times dearer to send
+// A page's text goes to the background's matcher in port messages, which Chrome serialises as one string (JSON): if
+// any character of the message is above U+00FF the whole message is two-byte, about four times dearer to send
 // (measured in Chromium 156: 0.95 MB of English with a Chinese paragraph in ten took 10.5-14.8 ms to post as it is,
 // 2.3-3.9 ms in messages each of one width; sent as structured clones, see scripts/lib/manifest.ts, the 1 MB
-// benchmark page still took 5.2-6.0 ms as it is and 3.1-3.4 narrow). So a text with a few wide characters (a Chinese paragraph, a curly
-// quote) is sent as a *narrow* copy, of the same length, in which every wide run is blanked, and the wide runs
-// travel in a message of their own ("aside", see platform/types.ts), to be put back by the background.
+// benchmark page still took 5.2-6.0 ms as it is and 3.1-3.4 narrow). So a text with a few wide characters (a Chinese
+// paragraph, a curly quote) is sent as a *narrow* copy, of the same length, in which every wide run is blanked, and
+// the wide runs travel in a message of their own ("aside", see platform/types.ts), to be put back by the background.
 //
 // The narrow copy is joined from the page's own text nodes, which are one-byte strings whenever they can be: V8 never
 // narrows a string, so a copy cut from the two-byte whole would be two-byte again. Which parts to blank is only an
