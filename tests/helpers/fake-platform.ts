@@ -242,7 +242,11 @@ function subscribe<T>(set: Set<T>, listener: T): () => void {
   return () => set.delete(listener);
 }
 
-/** Messages and stored values are serialised by browsers: no shared references, no functions, no undefined in JSON. */
+/**
+ * Messages and stored values are serialised by browsers: no shared references, no functions, no undefined in JSON.
+ * Firefox, and Chrome from 148 with the build's `message_serialization`, use structured clone, which throws on what
+ * it cannot copy (a function, a DOM node); Chrome before 148 uses JSON. A message must survive both, so both apply.
+ */
 function clone<T>(value: T): T {
-  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
+  return value === undefined ? value : (JSON.parse(JSON.stringify(structuredClone(value))) as T);
 }
