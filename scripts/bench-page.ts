@@ -124,7 +124,7 @@ async function run(args: BenchPageArgs): Promise<void> {
       await tab.close();
     }
     for (const name of args.pages) {
-      const runs: PageRuns = { name, size: { chars: 0, nodes: 0 }, withExt: [], without: [], loadWith: [], loadWithout: [], loadControl: [] };
+      const runs: PageRuns = { name, size: { chars: 0, nodes: 0 }, withExt: [], without: [], loadWith: [], loadWithout: [], loadControl: [], loadEventWith: [] };
       for (let i = 0; i < VISITS[name]; i++) {
         // Alternate which browser goes first, so neither always meets a machine the other has just warmed.
         const order: readonly BenchBrowser[] = i % 2 === 0 ? browsers : [without, withExt];
@@ -194,8 +194,9 @@ async function timeLoads(browsers: readonly BenchBrowser[], blank: string, url: 
       for (let j = 0; j < tabs.length; j++) {
         const tab = tabs[(i + j) % tabs.length]!;
         await tab.page.goto(url, { waitUntil: 'load', timeout: 120_000 });
-        const ms = await tab.loadMs();
-        ({ with: runs.loadWith, without: runs.loadWithout, control: runs.loadControl })[tab.browser.label].push(ms);
+        const { endMs, eventMs } = await tab.loadTiming();
+        ({ with: runs.loadWith, without: runs.loadWithout, control: runs.loadControl })[tab.browser.label].push(endMs);
+        if (tab.browser.label === 'with') runs.loadEventWith.push(eventMs);
         // Let the content script's first survey finish before the next load, so it never overlaps one.
         await tab.page.waitForTimeout(200);
         await tab.page.goto(blank, { waitUntil: 'load' });

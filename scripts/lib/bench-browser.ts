@@ -126,13 +126,16 @@ export class Tab {
     return (await this.cdp.send('Runtime.getHeapUsage')).usedSize;
   }
 
-  /** Milliseconds from the start of navigation to the end of the load event, by the page's Navigation Timing. */
-  async loadMs(): Promise<number> {
+  /**
+   * By the page's Navigation Timing: milliseconds from the start of navigation to the end of the load event, and
+   * how long the load event itself lasted.
+   */
+  async loadTiming(): Promise<{ endMs: number; eventMs: number }> {
     const handle = await this.page.waitForFunction(() => {
       const entry = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-      return entry && entry.loadEventEnd > 0 ? entry.loadEventEnd : 0;
+      return entry && entry.loadEventEnd > 0 ? { endMs: entry.loadEventEnd, eventMs: entry.loadEventEnd - entry.loadEventStart } : null;
     });
-    return (await handle.jsonValue()) as number;
+    return (await handle.jsonValue()) as { endMs: number; eventMs: number };
   }
 
   /**

@@ -30,6 +30,7 @@ describe('page benchmark figures', () => {
       loadWith: [50, 52, 51],
       loadWithout: [50, 48, 49],
       loadControl: [51, 50, 49],
+      loadEventWith: [0.1, 0.3, 0.2],
     };
     const s = summarize(runs);
     expect(s.oursMs).toBe(4);
@@ -37,6 +38,7 @@ describe('page benchmark figures', () => {
     expect(s.heapMb).toBeCloseTo(3);
     expect(s.loadRatio).toBeCloseTo(51 / 49);
     expect(s.loadRatioVsControl).toBeCloseTo(51 / 50);
+    expect(s.loadEventWithMs).toBeCloseTo(0.2);
     expect(s.lateVisits).toBe(0);
     expect(s.backgroundMs).toBeNull(); // not measured
   });
@@ -50,6 +52,7 @@ describe('page benchmark figures', () => {
       loadWith: [],
       loadWithout: [],
       loadControl: [],
+      loadEventWith: [],
     });
     const typical = summarize(runs('typical', [0.9, 0.5, 0.7]));
     const mb = summarize(runs('mb', [14, 16]));
@@ -68,6 +71,7 @@ describe('page benchmark figures', () => {
       loadWith: [],
       loadWithout: [],
       loadControl: [],
+      loadEventWith: [],
     });
     expect(s.activities).toEqual([{ label: 'new 1 KB chat messages', unit: 'message', units: 100, oursMs: 45, perUnitMs: 0.45, longestMs: 6 }]);
     expect(s.longestMs).toBe(10); // the load's stretch, longer than any message's
@@ -77,7 +81,7 @@ describe('page benchmark figures', () => {
 
   it('flags a visit whose watch window ended while our code still ran', () => {
     const late = { ...cost(5), lastOursMs: 990, windowMs: 1000 };
-    expect(summarize({ name: 'mb', size: { chars: 0, nodes: 0 }, withExt: [visit(late, 0)], without: [visit(cost(0), 0)], loadWith: [], loadWithout: [], loadControl: [] }).lateVisits).toBe(1);
+    expect(summarize({ name: 'mb', size: { chars: 0, nodes: 0 }, withExt: [visit(late, 0)], without: [visit(cost(0), 0)], loadWith: [], loadWithout: [], loadControl: [], loadEventWith: [] }).lateVisits).toBe(1);
   });
 
   it('headlines the worst page for longest task and heap, and null for pages not run', () => {
@@ -89,6 +93,7 @@ describe('page benchmark figures', () => {
       loadWith: [],
       loadWithout: [],
       loadControl: [],
+      loadEventWith: [],
     });
     const result = headline([summarize(page('typical', 3, MiB)), summarize(page('dom200k', 70, 6 * MiB))], 100 * 1024);
     expect(result).toMatchObject({ typical_ms: 1, longest_task_ms: 70, heap_mb: 6, content_js_kb: 100, mb_page_ms: null, keystroke_ms: null });
@@ -104,6 +109,7 @@ describe('page benchmark figures', () => {
       loadWith: [],
       loadWithout: [],
       loadControl: [],
+      loadEventWith: [],
     });
     expect(headline([s], 0).keystroke_ms).toBe(0.4);
   });
