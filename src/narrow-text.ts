@@ -45,14 +45,17 @@ export interface NarrowText {
  */
 export function narrowCopy(parts: readonly string[], length: number): NarrowText | null {
   if (length < NARROW_MIN_CHARS) return null;
-  const narrowParts: string[] = [];
+  // Made at the first wide part: most texts have none, and then the loop only asks.
+  let narrowParts: string[] | null = null;
   const spans: number[] = [];
   const wide: string[] = [];
   let at = 0;
   let wideLength = 0;
-  for (const part of parts) {
+  for (let k = 0; k < parts.length; k++) {
+    const part = parts[k]!;
     // The reader's line breaks are half of all parts: no need to ask about them.
     if (part !== '\n' && WIDE.test(part)) {
+      narrowParts ??= parts.slice(0, k);
       // Parts are joined without separators of their own, so two wide parts in a row make one span.
       if (spans.length > 0 && spans[spans.length - 1] === at) {
         spans[spans.length - 1] = at + part.length;
@@ -65,11 +68,11 @@ export function narrowCopy(parts: readonly string[], length: number): NarrowText
       wideLength += part.length;
       if (wideLength * 2 > length) return null;
     } else {
-      narrowParts.push(part);
+      narrowParts?.push(part);
     }
     at += part.length;
   }
-  return spans.length === 0 ? null : { narrow: narrowParts.join(''), spans, wide };
+  return narrowParts === null ? null : { narrow: narrowParts.join(''), spans, wide };
 }
 
 /**

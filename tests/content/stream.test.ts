@@ -24,7 +24,7 @@ const paragraph = (text: string): HTMLElement => {
 
 /** Sends what the frame has not sent yet to the matcher's stream, as page.ts does through the background. */
 /** A chunk as the reader gives one without a narrow copy. */
-const plain = (text: string): ExtractedText => ({ text, length: text.length, segments: [], truncated: false });
+const plain = (text: string): ExtractedText => ({ text, length: text.length, nodes: [], starts: [], truncated: false });
 
 const send = (frame: TextStream, matcher: HitStream): void => {
   expect(matcher.length).toBe(frame.sentLength);
@@ -96,7 +96,7 @@ describe('TextStream and HitStream', () => {
     const english = 'Plain English words, all of one byte. '.repeat(Math.ceil(NARROW_MIN_CHARS / 30));
     const chunkOf = (parts: string[]) => {
       const text = parts.join('');
-      return { text, length: text.length, segments: [], truncated: false, narrow: narrowCopy(parts, text.length) };
+      return { text, length: text.length, nodes: [], starts: [], truncated: false, narrow: narrowCopy(parts, text.length) };
     };
     const chunks = [
       chunkOf([english, '\n', '中文的段落。', '\n', english.slice(0, 500), '“quoted”', english]),
@@ -199,7 +199,8 @@ describe('extractVisibleText', () => {
     message.textContent = 'a new message';
     const read = extractVisibleText(message.firstChild!, { isHidden: () => false });
     expect(read.text).toBe('a new message');
-    expect(read.segments).toEqual([{ node: message.firstChild, start: 0 }]);
+    expect(read.nodes).toEqual([message.firstChild]);
+    expect(read.starts).toEqual([0]);
   });
 
   it('walks deep nesting (2,000 levels: jsdom itself recurses past a few thousand)', () => {

@@ -36,11 +36,9 @@ function readSliced(root: Node, options: ExtractOptions = {}): { result: Extract
 const same = (a: ExtractedText, b: ExtractedText): void => {
   expect(a.text).toBe(b.text);
   expect(a.truncated).toBe(b.truncated);
-  expect(a.segments.length).toBe(b.segments.length);
-  a.segments.forEach((segment, i) => {
-    expect(segment.node).toBe(b.segments[i]!.node);
-    expect(segment.start).toBe(b.segments[i]!.start);
-  });
+  expect(a.starts).toEqual(b.starts);
+  expect(a.nodes.length).toBe(b.nodes.length);
+  a.nodes.forEach((node, i) => expect(node).toBe(b.nodes[i]));
 };
 
 describe('VisibleTextReader', () => {
