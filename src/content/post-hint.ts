@@ -67,9 +67,14 @@ export async function startPostHints(platform: PagePlatform, win: Window, doc: D
     inner.addEventListener('focusin', onFocusIn, listen);
     view?.addEventListener('scroll', onMove, listen);
     releases.set(frame, () => {
-      inner.removeEventListener('input', onInput, listen);
-      inner.removeEventListener('focusin', onFocusIn, listen);
-      view?.removeEventListener('scroll', onMove, listen);
+      try {
+        inner.removeEventListener('input', onInput, listen);
+        inner.removeEventListener('focusin', onFocusIn, listen);
+        view?.removeEventListener('scroll', onMove, listen);
+      } catch {
+        // The frame's old document is gone, and its listeners with it: Firefox then throws "can't access dead
+        // object" at any touch of it (seen in CI, where it kept the new document from being adopted).
+      }
     });
   };
   const adoptIfFrame = (target: EventTarget | null): void => {
