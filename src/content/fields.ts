@@ -42,6 +42,18 @@ export function isElement(value: unknown): value is Element {
   return typeof value === 'object' && value !== null && (value as Node).nodeType === 1 && (value as Node).ownerDocument !== null;
 }
 
+/**
+ * Still in a page. False, not an exception, for a node of a document that is gone: Firefox throws "can't access
+ * dead object" at any touch of one, as when a page replaces a frame's document under a field we follow.
+ */
+export function isLive(node: Node): boolean {
+  try {
+    return node.isConnected;
+  } catch {
+    return false;
+  }
+}
+
 /** The outermost editable element: rich editors nest paragraphs, and the whole editor is the field. */
 function editingHost(element: HTMLElement): HTMLElement {
   let host = element;

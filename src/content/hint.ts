@@ -2,6 +2,7 @@
 // data-lurewatch="hint") is appended to <html>, never next to the field: frameworks such as React own the field's
 // surroundings and would remove or trip over a stranger there. The host is `position: fixed` and placed from the
 // field's getBoundingClientRect, beside it, below or above it, never over the field, so the text stays visible.
+import { isLive } from './fields.js';
 import { HINT_CSS } from './hint-style.js';
 import { createUiHost, elementMaker } from './ui-host.js';
 
@@ -82,7 +83,7 @@ export class Hint {
     const host = this.host;
     const anchor = this.anchorElement;
     const view = this.doc.defaultView;
-    if (!host || !anchor || !view || !host.isConnected) return;
+    if (!host || !anchor || !view || !host.isConnected || !isLive(anchor)) return;
     const field = rectInView(anchor, this.doc);
     const width = view.innerWidth;
     const height = view.innerHeight;

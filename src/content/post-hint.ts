@@ -11,7 +11,7 @@ import type { SettingsChange } from '../settings/change.js';
 import { OwnChange } from '../settings/own-change.js';
 import { hintsAllowed, type Settings } from '../settings/schema.js';
 import { readSettings, watchSettings } from '../settings/store.js';
-import { fieldText, isElement, readableField, type Field } from './fields.js';
+import { fieldText, isElement, isLive, readableField, type Field } from './fields.js';
 import { Hint, type HintContent } from './hint.js';
 import { HINT_TEXT, KIND_LABELS } from './hint-text.js';
 
@@ -275,7 +275,7 @@ function followTyping(
     follow ??= setInterval(() => {
       // A page that clears its chat box after sending, or replaces the field, fires no input event.
       const anchored = hint.anchor;
-      const current = anchored ? fieldOf(anchored) : null;
+      const current = anchored && isLive(anchored) ? fieldOf(anchored) : null;
       if (current) check(current);
       else hide();
     }, followMs);
@@ -314,6 +314,7 @@ function followTyping(
     // Focus went elsewhere on the page (not into the hint): the hint belonged to the field being typed in.
     if (!hint.shown || hint.owns(target)) return;
     const anchor = hint.anchor;
+    if (anchor && !isLive(anchor)) return hide();
     if (anchor && isElement(target) && !anchor.contains(target) && !(target.tagName === 'IFRAME' && isInFrame(anchor, target))) hide();
   };
   const isInFrame = (element: Element, frame: Element): boolean => element.ownerDocument.defaultView?.frameElement === frame;

@@ -162,6 +162,18 @@ describe('Post hints in Chromium', () => {
     expect((await waitForHint(tab, '#frame')).kind).toBe('site');
   });
 
+  it("a srcdoc editor's hint goes when the page replaces the frame's document", async () => {
+    await open('srcdoc-editor.html');
+    await tab.frameLocator('#frame').locator('body').click();
+    await tab.keyboard.type(TYPED.frame);
+    await waitForHint(tab, '#frame');
+    await tab.evaluate(() => {
+      const frame = document.querySelector<HTMLIFrameElement>('#frame')!;
+      frame.srcdoc = frame.srcdoc;
+    });
+    await waitForNoHint(tab);
+  });
+
   it('chat box: the hint goes away when the page clears the box after sending', async () => {
     await open('chat.html');
     await tab.click('#message');

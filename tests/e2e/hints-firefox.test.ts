@@ -161,6 +161,19 @@ describe('Post hints in Firefox', () => {
     expect((await waitForHint(tab, '#frame')).kind).toBe('site');
   });
 
+  it("a srcdoc editor's hint goes, without errors, when the page replaces the frame's document", async () => {
+    await open('srcdoc-editor.html');
+    await firefox.clickElement(tab, `document.querySelector('#frame')`);
+    await type(TYPED.frame);
+    await waitForHint(tab, '#frame');
+    const mark = firefox.logs.length;
+    // The field the hint follows now lives in a dead document: Firefox throws at any touch of it.
+    await firefox.evaluate(tab, `(() => { const frame = document.querySelector('#frame'); frame.srcdoc = frame.srcdoc; return true; })()`);
+    await waitForNoHint(tab);
+    await sleep(1_500); // a few rounds of the hint's follow-up timer
+    expect(firefox.logs.slice(mark).filter((entry) => entry.level === 'error').map((entry) => entry.text)).toEqual([]);
+  });
+
   it('chat box: the hint goes away when the page clears the box after sending', async () => {
     await open('chat.html');
     await firefox.clickElement(tab, `document.querySelector('#message')`);
