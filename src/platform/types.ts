@@ -23,8 +23,8 @@ export interface Platform {
   runtime: {
     /**
      * `aside`: a string that reaches the receiver as the message's `aside` field, but travels in a port message of its
-     * own: Chrome serialises a message as one string, two-byte as soon as any character is, so the page's wide text
-     * goes aside and the rest stays one-byte (see narrow-text.ts).
+     * own: a message with any two-byte character is dearer to send as a whole, so the page's wide text goes aside and
+     * the rest stays one-byte (see narrow-text.ts).
      */
     sendMessage(message: unknown, aside?: string): Promise<unknown>;
     onMessage(listener: (message: unknown, sender: MessageSender) => Promise<unknown> | undefined): () => void;
