@@ -9,7 +9,9 @@ import {
   CLASS_BITS,
   DEEP,
   FREE,
+  HALVES_FROM,
   LEADING_SPACE,
+  MAX_PATTERN_LENGTH,
   TRAILING_SPACE,
   findMatches,
   readAutomaton,
@@ -24,9 +26,32 @@ import { adversarialText } from '../helpers/arbitraries.js';
 
 function automatonMatches(units: Uint16Array, length: number, automaton: ReturnType<typeof readAutomaton>): string[] {
   const found: string[] = [];
-  findMatches(automaton, units, length, (p, start, end) => found.push(`${p}:${start}:${end}`));
+  let lastEnd = 0;
+  findMatches(automaton, units, length, (p, start, end) => {
+    // Hits come in order of end position, also when the text is read as two halves.
+    expect(end).toBeGreaterThanOrEqual(lastEnd);
+    lastEnd = end;
+    found.push(`${p}:${start}:${end}`);
+  });
   return found.sort();
 }
+
+/** An automaton of these phrases, anchored as the rule compiler anchors them, and its patterns for naiveMatches. */
+function automatonOf(phrases: readonly string[]): { automaton: Automaton; naive: { anchored: string; flags: number }[] } {
+  const specs: PatternSpec[] = phrases
+    .map((p) => anchor(p))
+    .map((a, rule) => ({ units: Array.from(a.anchored, (c) => c.charCodeAt(0)), rule, flags: a.flags }))
+    .sort((x, y) => compareUnits(x.units, y.units))
+    .filter((p, i, all) => i === 0 || compareUnits(all[i - 1]!.units, p.units) !== 0);
+  const w = new VarintWriter();
+  writeAutomaton(w, specs);
+  return {
+    automaton: readAutomaton(new VarintReader(w.toBytes())),
+    naive: specs.map((s) => ({ anchored: String.fromCharCode(...s.units), flags: s.flags })),
+  };
+}
+
+const unitsOf = (text: string): Uint16Array => Uint16Array.from(text, (c) => c.charCodeAt(0));
 
 /** Anchors a phrase the way the rule compiler does. */
 function anchor(phrase: string): { anchored: string; flags: number } {
@@ -47,23 +72,49 @@ describe('automaton on random pattern sets', () => {
   it('finds exactly the occurrences a naive matcher finds', () => {
     fc.assert(
       fc.property(fc.uniqueArray(phrase, { minLength: 1, maxLength: 25 }), text, (phrases, input) => {
-        const specs: PatternSpec[] = phrases
-          .map((p) => anchor(p))
-          .map((a, rule) => ({ units: Array.from(a.anchored, (c) => c.charCodeAt(0)), rule, flags: a.flags }))
-          .sort((x, y) => compareUnits(x.units, y.units))
-          .filter((p, i, all) => i === 0 || compareUnits(all[i - 1]!.units, p.units) !== 0);
-        const w = new VarintWriter();
-        writeAutomaton(w, specs);
-        const automaton = readAutomaton(new VarintReader(w.toBytes()));
-        const naive = naiveMatches(
-          specs.map((s) => ({ anchored: String.fromCharCode(...s.units), flags: s.flags })),
-          input,
-        );
-        const units = Uint16Array.from(input, (c) => c.charCodeAt(0));
-        expect(automatonMatches(units, units.length, automaton)).toEqual(naive);
+        const { automaton, naive } = automatonOf(phrases);
+        const units = unitsOf(input);
+        expect(automatonMatches(units, units.length, automaton)).toEqual(naiveMatches(naive, input));
       }),
       { numRuns: 400 },
     );
+  });
+
+  // Texts this long are read as two halves in one loop (matchHalves): every occurrence must still be found once,
+  // whichever half it ends in, in order of end position.
+  it('finds exactly the occurrences a naive matcher finds in texts read as two halves', () => {
+    const long = fc
+      .array(fc.constantFrom('a', 'b', 'c', ' ', '贷', '款', '0', 'z'), { minLength: HALVES_FROM, maxLength: HALVES_FROM + 700 })
+      .map((c) => c.join(''));
+    fc.assert(
+      fc.property(fc.uniqueArray(phrase, { minLength: 1, maxLength: 25 }), long, (phrases, input) => {
+        const { automaton, naive } = automatonOf(phrases);
+        const units = unitsOf(input);
+        expect(automatonMatches(units, units.length, automaton)).toEqual(naiveMatches(naive, input));
+      }),
+      // Shrinking a text of 4,000 units would take minutes: the first counterexample is reported as it is.
+      { numRuns: 60, endOnFailure: true },
+    );
+  });
+
+  it('follows a state as deep as the longest pattern across the middle of a long text', () => {
+    // '贷贷...贷款' of the longest length (ideographs take no anchoring spaces) keeps the automaton
+    // MAX_PATTERN_LENGTH - 1 deep in a run of '贷': the second half's chain, started that far before the middle,
+    // must be in the same state there as one chain would be.
+    const longest = `${'贷'.repeat(MAX_PATTERN_LENGTH - 1)}款`;
+    const { automaton, naive } = automatonOf([longest, '贷款', '款贷', '款']);
+    for (const length of [HALVES_FROM, HALVES_FROM + 1, 3 * HALVES_FROM + 7]) {
+      const mid = length >> 1;
+      for (const at of [mid - MAX_PATTERN_LENGTH - 1, mid - MAX_PATTERN_LENGTH, mid - 2, mid - 1, mid, mid + 1, mid + MAX_PATTERN_LENGTH - 2, mid + MAX_PATTERN_LENGTH - 1, mid + MAX_PATTERN_LENGTH, length - 1]) {
+        const chars = Array.from({ length }, () => '贷');
+        chars[at] = '款';
+        const input = chars.join('');
+        const found = automatonMatches(unitsOf(input), length, automaton);
+        expect(found).toEqual(naiveMatches(naive, input));
+        // The long pattern is found exactly when a full run of '贷' precedes the '款'.
+        expect(found.some((hit) => hit.endsWith(`:${at + 1 - MAX_PATTERN_LENGTH}:${at + 1}`))).toBe(at >= MAX_PATTERN_LENGTH - 1);
+      }
+    }
   });
 });
 
@@ -84,6 +135,16 @@ describe('automaton with the real rule pack', () => {
     // Every phrase, in context and run together, must be found exactly as the naive matcher finds it.
     const all = built.patterns.map((p) => p.text);
     for (let i = 0; i < all.length; i += 50) check(all.slice(i, i + 50).join(' x '));
+  });
+
+  it('agrees with the naive matcher on a text long enough to be read as two halves', () => {
+    // Several windows of the phrases, so that different ones straddle the middle and the second half's run-up.
+    const all = built.patterns.map((p) => p.text);
+    for (let i = 0; i < 5; i++) {
+      const input = all.slice(i * 700 + i * 37, (i + 1) * 700).join(i % 2 === 0 ? ' x ' : '');
+      expect(foldInto(input, pack.fold, createFolded()).length).toBeGreaterThan(HALVES_FROM);
+      check(input);
+    }
   });
 
   it('agrees with the naive matcher on adversarial text', () => {

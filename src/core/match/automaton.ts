@@ -179,6 +179,15 @@ export function readAutomaton(r: VarintReader): Automaton {
   };
 }
 
+/** The longest pattern, in folded units, anchoring spaces included; hence also the deepest state. */
+export const MAX_PATTERN_LENGTH = 255;
+
+/**
+ * From this length on, findMatches reads the units as two halves in one loop (see matchHalves). Far above the
+ * overlap the second half re-reads (MAX_PATTERN_LENGTH units), so that costs under 7% at worst and nothing at scale.
+ */
+export const HALVES_FROM = 4096;
+
 /**
  * Finds every phrase occurrence in units[0..length). Calls `onHit(pattern, start, end)` with unit offsets of the
  * phrase itself (anchoring spaces excluded, end exclusive), in order of end position.
@@ -189,11 +198,27 @@ export function findMatches(
   length: number,
   onHit: (pattern: number, start: number, end: number) => void,
 ): void {
+  const s = length < HALVES_FROM ? matchRange(a, units, 0, length, a.start << 11, onHit) : matchHalves(a, units, length, onHit);
+  // The end of the text reads as a space too, closing a phrase that ends there.
+  const t = step(a, s >> CLASS_BITS, a.spaceClass);
+  if (t < 0) report(a, ~t, length + 1, onHit);
+}
+
+/**
+ * Reads units[from, to) from state s (as a cell holds it: its code above the class bits, which are ignored, so the
+ * loop takes the next state straight from the cell it loads, one shift fewer on the path each unit waits for).
+ * Returns the state reached.
+ */
+function matchRange(
+  a: Automaton,
+  units: Uint16Array,
+  from: number,
+  to: number,
+  s: number,
+  onHit: (pattern: number, start: number, end: number) => void,
+): number {
   const { classOf, cells, classes, acceptCode } = a;
-  // The state as a cell holds it (its code above the class bits, which are ignored): the loop then takes the
-  // next state straight from the cell it loads, one shift fewer on the path each unit waits for.
-  let s = a.start << 11;
-  for (let j = 0; j < length; j++) {
+  for (let j = from; j < to; j++) {
     const k = classOf[units[j]!]!;
     // Own transition or the default row's, selected by a mask (0 on a hit, -1 on a miss) rather than a branch.
     const own = cells[(s >> 13) + k]!;
@@ -209,9 +234,66 @@ export function findMatches(
       report(a, o, j + 1, onHit);
     }
   }
-  // The end of the text reads as a space too, closing a phrase that ends there.
-  const t = step(a, s >> CLASS_BITS, a.spaceClass);
-  if (t < 0) report(a, ~t, length + 1, onHit);
+  return s;
+}
+
+/**
+ * Two chains in one loop. Each unit's step waits for the cell the previous unit's step loaded, mostly from the
+ * second-level cache, so one chain leaves the processor idle; two independent ones overlap their waits (matching
+ * alone about a quarter faster, measured with `npm run -s bench`). The first chain reads [0, mid) from the start state; the
+ * second starts at the root MAX_PATTERN_LENGTH units before mid. The state after a text is the longest suffix of
+ * it that is a pattern's prefix, at most MAX_PATTERN_LENGTH long, so from mid on the second chain is in exactly the
+ * state one chain from the start would be in, and it reports only the hits that end after mid. Its hits found
+ * while the first chain still runs wait in a list, so the hits still come in order of end position.
+ */
+function matchHalves(
+  a: Automaton,
+  units: Uint16Array,
+  length: number,
+  onHit: (pattern: number, start: number, end: number) => void,
+): number {
+  const { classOf, cells, classes, acceptCode } = a;
+  const mid = length >> 1;
+  const from = mid - MAX_PATTERN_LENGTH;
+  // Each chain's hits during the shared loop, as accepting ordinal and end (the second's all after mid), reported
+  // after it: calling report in the loop made matching Chinese text a few percent slower.
+  const first: number[] = [];
+  const later: number[] = [];
+  let s1 = a.start << 11;
+  let s2 = 0;
+  for (let j = 0; j < mid; j++) {
+    const j2 = from + j;
+    const k1 = classOf[units[j]!]!;
+    const k2 = classOf[units[j2]!]!;
+    const own1 = cells[(s1 >> 13) + k1]!;
+    const own2 = cells[(s2 >> 13) + k2]!;
+    const d1 = (own1 & 2047) ^ k1;
+    const d2 = (own2 & 2047) ^ k2;
+    const miss1 = (d1 | -d1) >> 31;
+    const miss2 = (d2 | -d2) >> 31;
+    let t1 = (own1 & ~miss1) | (cells[((s1 >> 11) & 1) * classes + k1]! & miss1);
+    let t2 = (own2 & ~miss2) | (cells[((s2 >> 11) & 1) * classes + k2]! & miss2);
+    if ((miss1 & s1 & 4096) !== 0) t1 = missDeep(a, s1 >> 11, k1) << 11;
+    if ((miss2 & s2 & 4096) !== 0) t2 = missDeep(a, s2 >> 11, k2) << 11;
+    if (t1 >= 0) {
+      s1 = t1;
+    } else {
+      const o = ~(t1 >> 11);
+      s1 = acceptCode[o]! << 11;
+      first.push(o, j + 1);
+    }
+    if (t2 >= 0) {
+      s2 = t2;
+    } else {
+      const o = ~(t2 >> 11);
+      s2 = acceptCode[o]! << 11;
+      if (j2 >= mid) later.push(o, j2 + 1);
+    }
+  }
+  for (let i = 0; i < first.length; i += 2) report(a, first[i]!, first[i + 1]!, onHit);
+  for (let i = 0; i < later.length; i += 2) report(a, later[i]!, later[i + 1]!, onHit);
+  // The rest of the second half, all after mid (mid is at least HALVES_FROM / 2, far more than the overlap).
+  return matchRange(a, units, from + mid, length, s2, onHit);
 }
 
 /** One transition (what the loops inline): the target's code, or ~ordinal when it accepts. */
