@@ -23,8 +23,9 @@ const WIDE = /[^\x00-\xff]/;
 export const NARROW_MIN_CHARS = 64 * 1024;
 /**
  * Stands in for a blanked character in the narrow copy. Any one-byte character would do for the background, which
- * puts back exactly the spans it is told of; Chrome sends a message as JSON, though, where a control character
- * such as U+0000 is six ("\u0000"): a space is one.
+ * puts back exactly the spans it is told of; a Chrome that sends messages as JSON, though (before Chrome 148, which
+ * takes the manifest's structured clone), writes a control character such as U+0000 as six ("\u0000"): a space is
+ * one.
  */
 const BLANK = ' ';
 

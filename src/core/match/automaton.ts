@@ -198,7 +198,8 @@ export function findMatches(
   length: number,
   onHit: (pattern: number, start: number, end: number) => void,
 ): void {
-  const s = length < HALVES_FROM ? matchRange(a, units, 0, length, a.start << 11, onHit) : matchHalves(a, units, length, onHit);
+  const s =
+    length < HALVES_FROM ? matchRange(a, units, 0, length, a.start << 11, onHit) : matchHalves(a, units, length, onHit);
   // The end of the text reads as a space too, closing a phrase that ends there.
   const t = step(a, s >> CLASS_BITS, a.spaceClass);
   if (t < 0) report(a, ~t, length + 1, onHit);
@@ -240,8 +241,8 @@ function matchRange(
 /**
  * Two chains in one loop. Each unit's step waits for the cell the previous unit's step loaded, mostly from the
  * second-level cache, so one chain leaves the processor idle; two independent ones overlap their waits (matching
- * alone about a quarter faster, measured with `npm run -s bench`). The first chain reads [0, mid) from the start state; the
- * second starts at the root MAX_PATTERN_LENGTH units before mid. The state after a text is the longest suffix of
+ * alone about a quarter faster, measured with `npm run -s bench`). The first chain reads [0, mid) from the start
+ * state; the second starts at the root MAX_PATTERN_LENGTH units before mid. The state after a text is the longest suffix of
  * it that is a pattern's prefix, at most MAX_PATTERN_LENGTH long, so from mid on the second chain is in exactly the
  * state one chain from the start would be in, and it reports only the hits that end after mid. Its hits found
  * while the first chain still runs wait in a list, so the hits still come in order of end position.
