@@ -1,14 +1,25 @@
-// npm run -s eval -- [--sensitivity low|medium|high] [--json FILE] [--show-flagged] PATH...
-// PATH: .jsonl files or folders of them, in the corpus format of ../shared/corpus/README.md.
+// npm run -s eval -- [--sensitivity low|medium|high] [--json FILE] [--show-flagged] [--show-missed] PATH...
+// PATH: .jsonl files or folders of them: corpus files with `label`, or labelled lure files with `expect`
+// (../shared/corpus/README.md). The shared dev files are reported in two parts: worked-from and held out.
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { readDocuments } from '../src/cli/documents.js';
 import { UsageError } from '../src/cli/errors.js';
-import { evaluate, formatTable, type EvalRow } from '../src/cli/evaluate.js';
-import { SENSITIVITIES, type Sensitivity } from '../src/core/score.js';
+import {
+  evaluate,
+  evaluateExpected,
+  formatExpectTable,
+  formatMistakes,
+  formatTable,
+  isExpectFile,
+  type EvalRow,
+  type ExpectRow,
+  type Mistake,
+} from '../src/cli/evaluate.js';
+import { SENSITIVITIES, type Sensitivity } from '../src/core/severity.js';
 import { shippedPack, type Pack } from '../src/core/pack.js';
 
-const USAGE = 'usage: npm run -s eval -- [--sensitivity low|medium|high] [--json FILE] [--show-flagged] PATH...';
+const USAGE = 'usage: npm run -s eval -- [--sensitivity low|medium|high] [--json FILE] [--show-flagged] [--show-missed] PATH...';
 
 function jsonlFiles(path: string): string[] {
   let stat;
@@ -30,6 +41,7 @@ function main(argv: string[], pack: Pack): number {
   let sensitivity: Sensitivity = 'medium';
   let json: string | undefined;
   let showFlagged = false;
+  let showMissed = false;
   const paths: string[] = [];
   try {
     for (let i = 0; i < argv.length; i++) {
@@ -45,6 +57,8 @@ function main(argv: string[], pack: Pack): number {
         sensitivity = v as Sensitivity;
       } else if (arg === '--show-flagged') {
         showFlagged = true;
+      } else if (arg === '--show-missed') {
+        showMissed = true;
       } else if (arg === '--help' || arg === '-h') {
         console.log(USAGE);
         return 0;
@@ -58,15 +72,31 @@ function main(argv: string[], pack: Pack): number {
     const files = paths.flatMap(jsonlFiles);
     const loaded = files.map((file) => ({ file, documents: readDocuments(file, () => '') }));
     const rows: EvalRow[] = [];
-    for (const { file, documents } of loaded) rows.push(...evaluate(relative(process.cwd(), file), documents, sensitivity, pack));
+    const expectRows: ExpectRow[] = [];
+    const mistakes: Mistake[] = [];
+    for (const { file, documents } of loaded) {
+      const name = relative(process.cwd(), file);
+      if (isExpectFile(documents)) {
+        const result = evaluateExpected(name, documents, sensitivity, pack);
+        expectRows.push(...result.rows);
+        mistakes.push(...result.mistakes);
+      } else {
+        rows.push(...evaluate(name, documents, sensitivity, pack));
+      }
+    }
     console.log(`sensitivity ${sensitivity}`);
-    console.log(formatTable(rows));
+    if (rows.length > 0) console.log(formatTable(rows));
+    if (expectRows.length > 0) {
+      if (rows.length > 0) console.log('');
+      console.log(formatExpectTable(expectRows));
+    }
     if (showFlagged) {
       for (const row of rows) if (row.flagged.length > 0) console.log(`${row.file} ${row.label}: ${row.flagged.join(' ')}`);
     }
+    if (showMissed && mistakes.length > 0) console.log(`\n${formatMistakes(mistakes)}`);
     if (json) {
       const figures = rows.map(({ flagged, ...figures }) => ({ ...figures, flagged: flagged.length }));
-      writeFileSync(json, `${JSON.stringify({ sensitivity, rows: figures }, null, 2)}\n`);
+      writeFileSync(json, `${JSON.stringify({ sensitivity, rows: figures, expected: expectRows }, null, 2)}\n`);
     }
     return 0;
   } catch (error) {

@@ -3,7 +3,7 @@
 import { CASES, type Bilingual, type CaseId, type Family } from './core/advice.js';
 import { DISCLOSURE_KINDS, MAX_FIELD_CHARS, type DisclosureKind } from './core/disclosure.js';
 import { FACETS, type Facet } from './core/rules/schema.js';
-import { SEVERITIES, type Sensitivity, type Severity } from './core/score.js';
+import { SEVERITIES, type Sensitivity, type Severity } from './core/severity.js';
 import { CATEGORIES, type SiteCategory } from './core/categories.js';
 import { restoreWide } from './narrow-text.js';
 import { parseChange, type SettingsChange } from './settings/change.js';

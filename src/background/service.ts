@@ -3,7 +3,7 @@
 // forwarded to the top frame, weekly counts and remembered dismissals. No network, no timers kept alive: state that
 // must outlive the worker is in storage, and frames send their text again when a restarted worker has forgotten it.
 import { shippedPack, type Pack } from '../core/pack.js';
-import type { Severity } from '../core/score.js';
+import type { Severity } from '../core/severity.js';
 import { parseToBackground, type PageReport, type ToBackground } from '../messages.js';
 import type { MessageSender, Platform } from '../platform/types.js';
 import { applyChange, type SettingsChange } from '../settings/change.js';

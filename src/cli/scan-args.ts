@@ -1,6 +1,6 @@
 // Arguments of `npm run -s scan -- [--sensitivity low|medium|high] [--format jsonl|text] [--site HOSTNAME] FILE... | -`
 
-import { SENSITIVITIES, type Sensitivity } from '../core/score.js';
+import { SENSITIVITIES, type Sensitivity } from '../core/severity.js';
 import { UsageError } from './errors.js';
 import { kindOf } from './documents.js';
 

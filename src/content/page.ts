@@ -2,7 +2,7 @@
 // matcher score the text (background/matching.ts), and show the banner in the top frame. Child frames report what
 // they find to the background, which passes it to the top frame.
 import { languageOf } from '../core/advice.js';
-import { showsBanner } from '../core/score.js';
+import { showsBanner } from '../core/severity.js';
 import { parseScanAnswer, parseToContent, type Finding, type PageReport, type ScanAnswer } from '../messages.js';
 import type { PagePlatform } from '../platform/types.js';
 import { isSiteDisabled, isSnoozed } from '../settings/schema.js';

@@ -1,15 +1,17 @@
 // The detection core's one entry point: text in, a detection out. Pure: no DOM, no extension API, no I/O, so the
 // content script, the scan and eval commands, the benchmarks and the tests all run this very function.
 
-import { ADVICE, CASE_STORIES, type Bilingual, type CaseId, type Family } from './advice.js';
+import { adviceFor, CASE_STORIES, type Bilingual, type CaseId, type Family } from './advice.js';
 import { scanPhrases, type PhraseHit } from './match/scan.js';
+import { moneyHits } from './money.js';
 import type { Pack, RuleMeta } from './pack.js';
 import { isLureFacet, type Facet } from './rules/schema.js';
-import { scoreHits, type Sensitivity, type Severity } from './score.js';
+import { scoreHits } from './score.js';
+import type { Sensitivity, Severity } from './severity.js';
 import { categoryFromHits, categoryOfHost, type SiteCategory } from './site.js';
 
 /** Whether the extension shows its banner for a detection (defined with the severities, for the content script). */
-export { showsBanner } from './score.js';
+export { showsBanner } from './severity.js';
 
 export interface Evidence {
   rule: string;
@@ -49,8 +51,14 @@ export interface DetectOptions {
 
 /** The pack comes from `await shippedPack()` (or loadPack for another rule set). */
 export function detect(text: string, options: DetectOptions, pack: Pack): Detection {
+  return detectFromHits(text, scanText(text, pack), options, pack);
+}
+
+/** Every hit the scorer reads: the automaton's phrases and the currency amounts it cannot see (money.ts). */
+export function scanText(text: string, pack: Pack): PhraseHit[] {
   const hits = scanPhrases(text, pack);
-  return detectFromHits(text, hits, options, pack);
+  for (const hit of moneyHits(text, pack)) hits.push(hit);
+  return hits;
 }
 
 /** For callers that already have the hits (the content script scans changed text only). */
@@ -65,7 +73,7 @@ export function detectFromHits(
   const sensitivity = options.sensitivity ?? 'medium';
   const hostCategory = options.category ?? categoryOfHost(options.hostname);
   const category = hostCategory !== 'other' ? hostCategory : categoryFromHits(hits, pack.rules);
-  const results = scoreHits({ hits, rules: pack.rules, category, sensitivity }).filter(
+  const results = scoreHits({ text, hits, rules: pack.rules, fold: pack.fold, sensitivity }).filter(
     (result) => options.families?.[result.family] !== false,
   );
   const fired = firedRules(hits, pack.rules);
@@ -94,7 +102,7 @@ export function detectFromHits(
     combination: top.combination,
     category,
     story: CASE_STORIES[top.story],
-    advice: ADVICE[top.family],
+    advice: adviceFor(top.story, top.family),
   };
 }
 

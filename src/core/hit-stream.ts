@@ -1,8 +1,8 @@
 // A text that grows chunk by chunk (a page's first survey, then what changed, in the order it arrived), matched
 // as each chunk arrives: only the scoring, which is cheap, looks at all hits again. The background keeps one per
 // frame, so a chat page's new message costs one small match, not a rescan of the page.
-import { detectFromHits, type Detection, type DetectOptions } from './detect.js';
-import { scanPhrases, type PhraseHit } from './match/scan.js';
+import { detectFromHits, scanText, type Detection, type DetectOptions } from './detect.js';
+import type { PhraseHit } from './match/scan.js';
 import type { Pack } from './pack.js';
 import { CHUNK_SEPARATOR, nextChunkStart } from './chunks.js';
 
@@ -22,7 +22,7 @@ export class HitStream {
     if (chunk.length === 0) return;
     const base = nextChunkStart(this.text.length);
     const foldedBase = this.foldedLength === 0 ? 0 : this.foldedLength + 1;
-    for (const hit of scanPhrases(chunk, this.pack)) {
+    for (const hit of scanText(chunk, this.pack)) {
       this.hits.push({
         ...hit,
         start: hit.start + base,

@@ -1,320 +1,252 @@
-// Combinations, not keywords. Official warnings and news about cases contain every keyword, so no single phrase
-// raises a banner: a lure is a set of facets that co-occur within a window of the folded text (an offer, a
-// sensitive identity and a request, say), weighed down by awareness and legitimacy context.
+// Combinations, weighed by a fitted model. Official warnings and news about cases contain every keyword, so no
+// single phrase raises a banner: each window of the text (a paragraph, or the last several messages of a chat)
+// becomes concept, clause-pair and combination features (features.ts), and one logistic model per family, fitted
+// on labelled examples by `npm run train`, says how much the window looks like a lure of that family.
 
-import type { CaseId, Family } from './advice.js';
+import { CASE_FAMILY, type CaseId, type Family } from './advice.js';
+import {
+  clausePairs,
+  conceptHits,
+  documentAwarenessOf,
+  FEATURE_FACETS,
+  featuresOf,
+  SIGNAL_FEATURES,
+  slideWindows,
+  type ConceptHit,
+  type PairEvent,
+  type WindowSums,
+  type WindowView,
+} from './features.js';
+import type { FoldTable } from './fold/table.js';
 import type { PhraseHit } from './match/scan.js';
+import { checkedModel, logit, sigmoid, type CutPoints, type LoadedModel } from './model.js';
 import type { RuleMeta } from './pack.js';
-import { FACETS, isLureFacet, type Facet, type RuleFacet, type Source } from './rules/schema.js';
-import type { SiteCategory } from './site.js';
+import { textSignalOf } from './text-signal.js';
+import { FACETS, type Facet } from './rules/schema.js';
+import type { Sensitivity, Severity } from './severity.js';
 
-export const SEVERITIES = ['none', 'info', 'caution', 'warning'] as const;
-export type Severity = (typeof SEVERITIES)[number];
-export const SENSITIVITIES = ['low', 'medium', 'high'] as const;
-export type Sensitivity = (typeof SENSITIVITIES)[number];
-
-/** Score thresholds for info, caution and warning. */
-export const THRESHOLDS: Record<Sensitivity, readonly [number, number, number]> = {
-  low: [4, 8, 11],
-  medium: [3, 6, 9],
-  high: [2, 4.5, 7],
-};
-
-/** Facets are summed over distinct rules within a window, then capped so one facet cannot carry a combination. */
-const FACET_CAP = 4;
-const BONUS_CAP = 2;
-/** Window width in folded units: a paragraph or a short chat exchange. Chinese is denser, so its window is shorter. */
-const WINDOW_EN = 900;
-const WINDOW_ZH = 360;
-/** Prior for a combination on the kind of site it was seen on in the cases (loan offer on a loan site, ...). */
-const CATEGORY_PRIOR = 1.25;
-
-interface Combination {
-  id: string;
-  family: Family;
-  /** Facets that must all be present, with their minimum summed weight (default 1). */
-  needs: Partial<Record<Facet, number>>;
-  /** Facets that add half their weight when present. */
-  bonus: Facet[];
-  /** The case told; where there are several, the rules' sources choose (the first when they do not). */
-  story: CaseId | readonly CaseId[];
-  /** Scales the summed facets so that two-facet combinations land in the same range as three-facet ones. */
-  scale: number;
-  /** Site categories where this combination was the channel in the cases. */
-  home: SiteCategory[];
-  /** How many ordinary windows the combination may span: a hobby-group grooming runs over a long thread. */
-  span: number;
-}
-
-const COMBINATIONS: readonly Combination[] = [
-  {
-    id: 'offer-target-request',
-    family: 'espionage',
-    needs: { offer: 1, target: 1, request: 1 },
-    bonus: ['secrecy', 'channel'],
-    story: ['xiao', 'wang'],
-    scale: 1,
-    span: 1,
-    home: ['loan', 'recruitment'],
-  },
-  {
-    // Generous pay to a defence insider who should keep it from the employer: the consultancy approach.
-    id: 'offer-target-secrecy',
-    family: 'espionage',
-    needs: { offer: 2, target: 2, secrecy: 1 },
-    bonus: ['channel', 'request'],
-    story: ['wang', 'xiao'],
-    scale: 1,
-    span: 1,
-    home: ['recruitment', 'loan'],
-  },
-  {
-    id: 'nearby-request',
-    family: 'espionage',
-    needs: { proximity: 1, request: 1 },
-    bonus: ['romance', 'offer', 'secrecy', 'channel'],
-    story: 'liu',
-    scale: 1.3,
-    span: 1,
-    home: ['dating', 'social'],
-  },
-  {
-    id: 'hobby-insider',
-    family: 'espionage',
-    needs: { hobby: 1, target: 1, request: 1 },
-    bonus: ['secrecy', 'channel', 'offer'],
-    story: 'zhang',
-    scale: 1,
-    span: 3,
-    home: ['social'],
-  },
-  {
-    id: 'paid-collection',
-    family: 'espionage',
-    needs: { offer: 2, request: 3 },
-    bonus: ['secrecy', 'channel'],
-    story: 'collection',
-    scale: 1.3,
-    span: 1,
-    home: ['recruitment', 'social'],
-  },
-  {
-    id: 'handler',
-    family: 'espionage',
-    needs: { target: 2, request: 2, secrecy: 1 },
-    bonus: ['channel', 'offer'],
-    story: 'handler',
-    scale: 1,
-    span: 3,
-    home: ['social', 'recruitment'],
-  },
-  {
-    id: 'overseas-bait',
-    family: 'fraud',
-    needs: { overseas: 2, offer: 1 },
-    bonus: ['scam', 'channel', 'secrecy'],
-    story: 'overseas',
-    scale: 1.3,
-    span: 1,
-    home: ['recruitment'],
-  },
-  {
-    id: 'scam-offer',
-    family: 'fraud',
-    needs: { scam: 2, offer: 1 },
-    bonus: ['channel', 'secrecy', 'overseas'],
-    story: 'scam',
-    scale: 1.3,
-    span: 1,
-    home: ['loan', 'recruitment'],
-  },
-  {
-    id: 'offer-off-platform',
-    family: 'fraud',
-    needs: { offer: 2, channel: 1, scam: 1 },
-    bonus: ['secrecy'],
-    story: 'scam',
-    scale: 1,
-    span: 1,
-    home: ['loan', 'recruitment'],
-  },
-];
-
-const SOURCE_CASE: Partial<Record<Source, CaseId>> = {
-  'case:xiao': 'xiao',
-  'case:liu': 'liu',
-  'case:wang': 'wang',
-  'case:zhang': 'zhang',
-};
+export { SENSITIVITIES, SEVERITIES, severityRank, showsBanner, type Sensitivity, type Severity } from './severity.js';
 
 export interface FamilyResult {
   family: Family;
+  /** The window's log-odds, floored at 0: what a dismissal is compared with ("stronger signals"). */
   score: number;
+  probability: number;
   severity: Severity;
+  /** The feature that weighed most, for tools and tests ("p:media~place"). */
   combination: string;
   story: CaseId;
-  /** The hits of the window that scored, strongest first, one per facet. */
+  /** The hits that explain the finding, strongest reason first, one per concept. */
   members: PhraseHit[];
 }
 
 export interface ScoreInput {
+  text: string;
   hits: readonly PhraseHit[];
   rules: readonly RuleMeta[];
-  category: SiteCategory;
+  /** The pack's fold table: the text signal reads folded text. */
+  fold: FoldTable;
   sensitivity: Sensitivity;
 }
 
-const FACET_INDEX = new Map<RuleFacet, number>(FACETS.map((facet, i) => [facet, i]));
-const AWARENESS = FACET_INDEX.get('awareness')!;
-const LEGIT = FACET_INDEX.get('legit')!;
+/**
+ * A page that reports cases in the third person (like the source article) informs; it is not a lure. Past this
+ * much awareness wording in the whole page (0..1, see documentAwarenessOf) a finding stays at info.
+ */
+const AWARENESS_CAP = 0.67;
 
-/** The best-scoring window of each family, strongest family first; families with no combination are left out. */
+let model: LoadedModel | undefined;
+
+/** How many windows per family may have their text read by the text signal: a second opinion on the best few. */
+const SIGNAL_WINDOWS = 6;
+/** Text around a window's hits that the text signal reads too: the examples it learned from were whole messages. */
+const SIGNAL_MARGIN = 300;
+
+/** The best window of each family, strongest family first; families below info are left out. */
 export function scoreHits(input: ScoreInput): FamilyResult[] {
-  const { rules, category, sensitivity } = input;
-  // Disclosure rules share the pack but are no lure signal: what a person types about himself is scored elsewhere.
-  const hits = input.hits
-    .filter((hit) => isLureFacet(rules[hit.rule]!.facet))
-    .sort((a, b) => a.foldedStart - b.foldedStart || a.foldedEnd - b.foldedEnd);
-  const awarenessInDocument = documentSum(hits, rules, AWARENESS);
-  const best = new Map<Family, FamilyResult>();
-
-  for (const span of new Set(COMBINATIONS.map((c) => c.span))) {
-    const combinations = COMBINATIONS.filter((c) => c.span === span);
-    slideWindows(hits, rules, span, (sums, left, right) => {
-      for (const combination of combinations) {
-        const score = scoreWindow(combination, sums, awarenessInDocument, category);
-        if (score === null) continue;
-        const previous = best.get(combination.family);
-        if (previous && previous.score >= score) continue;
-        const window = hits.slice(left, right);
-        best.set(combination.family, {
-          family: combination.family,
-          score,
-          severity: severityOf(score, sensitivity, awarenessInDocument),
-          combination: combination.id,
-          story: storyOf(combination, window, rules),
-          members: membersOf(combination, window, rules),
-        });
+  model ??= checkedModel();
+  const m = model;
+  const { text, rules, sensitivity } = input;
+  const hits = conceptHits(text, input.hits, rules);
+  const pairs = clausePairs(text, hits);
+  const awareness = documentAwarenessOf(hits);
+  const families = Object.keys(m.families) as Family[];
+  const signalAt = SIGNAL_FEATURES;
+  // Every window's concept score, per family, without the text signal (its feature is 0 here).
+  const candidates = new Map<Family, Array<{ z: number; view: Snapshot; x: Float64Array }>>(families.map((f) => [f, []]));
+  const x = new Float64Array(m.features.length);
+  slideWindows(hits, pairs, rules.length, (view) => {
+    featuresOf(view.sums, awareness, 0, x);
+    let kept: { view: Snapshot; x: Float64Array } | undefined;
+    for (const family of families) {
+      const z = logit(m.families[family], x);
+      const list = candidates.get(family)!;
+      // Keep only the few best: a window that cannot reach them even with the full text signal never will.
+      if (list.length >= SIGNAL_WINDOWS && z <= list[list.length - 1]!.z) continue;
+      kept ??= { view: snapshot(view), x: Float64Array.from(x) };
+      list.push({ z, ...kept });
+      list.sort((a, b) => b.z - a.z);
+      if (list.length > SIGNAL_WINDOWS) list.pop();
+    }
+  });
+  const signals = new Map<Snapshot, number>();
+  const results: FamilyResult[] = [];
+  for (const family of families) {
+    const weights = m.families[family].weights;
+    // The most the signal can add to any window: it is 0..1 in every feature that reads it.
+    const reach = signalAt.reduce((sum, i) => sum + Math.max(weights[i]!, 0), 0);
+    let best: { z: number; view: Snapshot; x: Float64Array } | undefined;
+    for (const candidate of candidates.get(family)!) {
+      // The signal adds at most its weight; past that no later candidate can win (they are sorted).
+      if (best && candidate.z + reach <= best.z) break;
+      let signal = signals.get(candidate.view);
+      if (signal === undefined) {
+        signal = textSignalOf(windowText(text, hits, candidate.view), input.fold, m.text);
+        signals.set(candidate.view, signal);
       }
+      // Only the signal's feature changes: the rest of the window's features are as computed.
+      const features = Float64Array.from(candidate.x);
+      const withSignal = featuresOf(candidate.view.sums, awareness, signal);
+      let z = candidate.z;
+      for (const i of signalAt) {
+        features[i] = withSignal[i]!;
+        z += weights[i]! * withSignal[i]!;
+      }
+      if (!best || z > best.z) best = { z, view: candidate.view, x: features };
+    }
+    if (!best) continue;
+    const probability = sigmoid(best.z);
+    const severity = severityOf(probability, m.cuts[family], sensitivity, awareness);
+    if (severity === 'none') continue;
+    const ranked = rankFeatures(m, family, best.x);
+    results.push({
+      family,
+      score: Math.round(Math.max(best.z, 0) * 100) / 100,
+      probability,
+      severity,
+      combination: m.features[ranked[0] ?? 0]!,
+      story: storyOf(family, best.view),
+      members: membersOf(ranked, best.view, hits, pairs, input.hits),
     });
   }
-  return [...best.values()].sort((a, b) => b.score - a.score);
+  return results.sort((a, b) => b.score - a.score || b.probability - a.probability);
+}
+
+/** The text the signal reads for a window: from a little before its first hit to a little after its last. */
+function windowText(text: string, hits: readonly ConceptHit[], view: Snapshot): string {
+  const from = Math.max(0, hits[view.left]!.start - SIGNAL_MARGIN);
+  const to = Math.min(text.length, hits[view.right - 1]!.end + SIGNAL_MARGIN);
+  return text.slice(from, to);
 }
 
 /**
- * Slides a window over the hits (sorted by position), calling `visit` with the facet sums of distinct rules for
- * every window that starts at a hit. Linear in the number of hits.
+ * Severity from the probability and the person's sensitivity. The cut points were fitted to false-alarm budgets
+ * on look-alikes (model.ts): medium shows a banner at the 1% point, high at the 3% point, low at the 0.3% point.
  */
-function slideWindows(
-  hits: readonly PhraseHit[],
-  rules: readonly RuleMeta[],
-  span: number,
-  visit: (sums: Float64Array, left: number, right: number) => void,
-): void {
-  const ruleCount = new Int32Array(rules.length);
-  const sums = new Float64Array(FACETS.length);
-  let right = 0;
-  for (let left = 0; left < hits.length; left++) {
-    const start = hits[left]!.foldedStart;
-    const width = span * (rules[hits[left]!.rule]!.lang === 'zh' ? WINDOW_ZH : WINDOW_EN);
-    while (right < hits.length && hits[right]!.foldedStart - start <= width) {
-      const index = hits[right]!.rule;
-      const count = ruleCount[index]!;
-      ruleCount[index] = count + 1;
-      // A rule counts once per window however often it fires: repetition is not corroboration.
-      if (count === 0) sums[FACET_INDEX.get(rules[index]!.facet)!]! += rules[index]!.weight;
-      right++;
-    }
-    visit(sums, left, right);
-    // Slide: the left hit leaves the window.
-    const leaving = hits[left]!.rule;
-    ruleCount[leaving] = ruleCount[leaving]! - 1;
-    if (ruleCount[leaving] === 0) sums[FACET_INDEX.get(rules[leaving]!.facet)!]! -= rules[leaving]!.weight;
-  }
-}
-
-function scoreWindow(
-  combination: Combination,
-  sums: Float64Array,
-  awarenessInDocument: number,
-  category: SiteCategory,
-): number | null {
-  let score = 0;
-  for (const [facet, minimum] of Object.entries(combination.needs) as Array<[Facet, number]>) {
-    const value = sums[FACET_INDEX.get(facet)!]!;
-    if (value < minimum) return null;
-    score += Math.min(value, FACET_CAP);
-  }
-  score *= combination.scale;
-  for (const facet of combination.bonus) score += Math.min(sums[FACET_INDEX.get(facet)!]!, BONUS_CAP) / 2;
-  // Legitimate-offer markers and awareness wording near the signals weigh against them.
-  score -= 1.5 * Math.min(sums[LEGIT]!, FACET_CAP);
-  score -= Math.min(Math.max(sums[AWARENESS]!, awarenessInDocument / 2), FACET_CAP);
-  if (combination.home.includes(category)) score *= CATEGORY_PRIOR;
-  return Math.round(Math.max(score, 0) * 100) / 100;
-}
-
-/** Awareness context anywhere in the page: reporting of cases, arrests, hotlines. */
-function documentSum(hits: readonly PhraseHit[], rules: readonly RuleMeta[], facet: number): number {
-  const seen = new Set<number>();
-  let sum = 0;
-  for (const hit of hits) {
-    const rule = rules[hit.rule]!;
-    if (FACET_INDEX.get(rule.facet) === facet && !seen.has(hit.rule)) {
-      seen.add(hit.rule);
-      sum += rule.weight;
-    }
-  }
-  return sum;
-}
-
-export function severityOf(score: number, sensitivity: Sensitivity, awarenessInDocument = 0): Severity {
-  const [info, caution, warning] = THRESHOLDS[sensitivity];
-  let severity: Severity = score >= warning ? 'warning' : score >= caution ? 'caution' : score >= info ? 'info' : 'none';
-  // A page that reports cases in the third person (like the source article) informs; it is not a lure.
-  if (awarenessInDocument >= 4 && (severity === 'caution' || severity === 'warning')) severity = 'info';
+export function severityOf(probability: number, cuts: CutPoints, sensitivity: Sensitivity, documentAwareness = 0): Severity {
+  const [info, caution, warning] =
+    sensitivity === 'high'
+      ? [cuts.loose / 2, cuts.loose, cuts.medium]
+      : sensitivity === 'medium'
+        ? [cuts.loose, cuts.medium, cuts.strict]
+        : [cuts.medium, cuts.strict, (cuts.strict + 1) / 2];
+  let severity: Severity = probability >= warning ? 'warning' : probability >= caution ? 'caution' : probability >= info ? 'info' : 'none';
+  if (documentAwareness >= AWARENESS_CAP && (severity === 'caution' || severity === 'warning')) severity = 'info';
   return severity;
 }
 
-export function severityRank(severity: Severity): number {
-  return SEVERITIES.indexOf(severity);
+/** What a window held, kept for the best one: per-facet levels and its hit and pair ranges. */
+interface Snapshot {
+  sums: WindowSums;
+  facets: Float64Array;
+  left: number;
+  right: number;
+  pairLeft: number;
+  pairRight: number;
 }
 
-/** Whether a finding of this severity shows the banner: caution and warning do, info does not. */
-export function showsBanner(finding: { severity: Severity }): boolean {
-  return severityRank(finding.severity) >= severityRank('caution');
+function snapshot(view: WindowView): Snapshot {
+  const sums = { facets: Float64Array.from(view.sums.facets), pairs: Int32Array.from(view.sums.pairs) };
+  return { sums, facets: sums.facets, left: view.left, right: view.right, pairLeft: view.pairLeft, pairRight: view.pairRight };
 }
 
-/** The case the window resembles most: where the combination has several, by the sources of its rules. */
-function storyOf(combination: Combination, window: readonly PhraseHit[], rules: readonly RuleMeta[]): CaseId {
-  if (typeof combination.story === 'string') return combination.story;
-  const candidates = combination.story;
-  const votes = new Map<CaseId, number>();
-  const counted = new Set<number>();
-  for (const hit of window) {
-    if (counted.has(hit.rule)) continue;
-    counted.add(hit.rule);
-    const rule = rules[hit.rule]!;
-    const story = SOURCE_CASE[rule.source];
-    if (story && candidates.includes(story)) votes.set(story, (votes.get(story) ?? 0) + rule.weight);
-  }
-  let chosen = candidates[0]!;
-  for (const story of candidates) if ((votes.get(story) ?? 0) > (votes.get(chosen) ?? 0)) chosen = story;
-  return chosen;
+/** Features by what they added to the family's log-odds, largest first; only those that added something. */
+function rankFeatures(m: LoadedModel, family: Family, x: Float64Array): number[] {
+  const w = m.families[family].weights;
+  return [...x.keys()].filter((i) => w[i]! * x[i]! > 0).sort((a, b) => w[b]! * x[b]! - w[a]! * x[a]! || a - b);
 }
 
-/** One hit per facet of the combination (the heaviest, then the earliest), needed facets first. */
-function membersOf(combination: Combination, window: readonly PhraseHit[], rules: readonly RuleMeta[]): PhraseHit[] {
-  const order = [...(Object.keys(combination.needs) as Facet[]), ...combination.bonus];
-  const members: PhraseHit[] = [];
-  for (const facet of order) {
-    let chosen: PhraseHit | undefined;
-    for (const hit of window) {
-      const rule = rules[hit.rule]!;
-      if (rule.facet !== facet) continue;
-      if (!chosen || rule.weight > rules[chosen.rule]!.weight) chosen = hit;
+const FACET_AT = new Map<Facet, number>(FACETS.map((facet, i) => [facet, i]));
+const has = (view: Snapshot, facet: Facet): boolean => view.facets[FACET_AT.get(facet)!]! > 0;
+
+/** The case or pattern the window resembles, from the concepts it holds. */
+function storyOf(family: Family, view: Snapshot): CaseId {
+  const story = family === 'fraud' ? fraudStory(view) : espionageStory(view);
+  return CASE_FAMILY[story] === family ? story : family === 'fraud' ? 'scam' : 'handler';
+}
+
+function espionageStory(view: Snapshot): CaseId {
+  if (has(view, 'loan') && (has(view, 'target') || has(view, 'identity'))) return 'xiao';
+  if (has(view, 'romance') || has(view, 'proximity')) return 'liu';
+  if (has(view, 'hobby')) return 'zhang';
+  const paid = has(view, 'pay') || has(view, 'offer') || has(view, 'gift');
+  if (paid && has(view, 'media') && (has(view, 'place') || has(view, 'request'))) return 'collection';
+  if (paid && (has(view, 'target') || has(view, 'workplace')) && (has(view, 'info') || has(view, 'request'))) return 'wang';
+  return 'handler';
+}
+
+function fraudStory(view: Snapshot): CaseId {
+  if (has(view, 'overseas')) return 'overseas';
+  if (has(view, 'task')) return 'task';
+  if (has(view, 'invest')) return 'invest';
+  if (has(view, 'service')) return 'service';
+  if (has(view, 'loan') && has(view, 'upfront')) return 'loanfee';
+  if (has(view, 'jobbait')) return 'jobscam';
+  return 'scam';
+}
+
+/**
+ * Up to three hits that explain the finding: for each feature in order of weight, the hits of its concepts (the
+ * two parts of a clause pair, the strongest hit of a concept), one per concept.
+ */
+function membersOf(
+  ranked: readonly number[],
+  view: Snapshot,
+  hits: readonly ConceptHit[],
+  pairs: readonly PairEvent[],
+  original: readonly PhraseHit[],
+): PhraseHit[] {
+  const chosen: ConceptHit[] = [];
+  const facets = new Set<number>();
+  const take = (hit: ConceptHit | undefined): void => {
+    if (!hit || chosen.length >= 3 || facets.has(hit.facet)) return;
+    facets.add(hit.facet);
+    chosen.push(hit);
+  };
+  for (const feature of ranked) {
+    if (chosen.length >= 3) break;
+    for (const facet of FEATURE_FACETS[feature]!) {
+      const index = FACET_AT.get(facet)!;
+      if (facets.has(index)) continue;
+      // A pair's own hits first: "pic ... hangar" says more than the strongest "pic" elsewhere in the window.
+      let found: ConceptHit | undefined;
+      for (let k = view.pairLeft; k < view.pairRight && !found; k++) {
+        const pair = pairs[k]!;
+        for (const part of [hits[pair.first]!, hits[pair.second]!]) if (part.facet === index) found = part;
+      }
+      for (let k = view.left; k < view.right && !found; k++) if (hits[k]!.facet === index) found = strongest(hits, view, index);
+      take(found);
     }
-    if (chosen) members.push(chosen);
   }
-  return members;
+  const byRule = new Map<string, PhraseHit>(original.map((hit) => [`${hit.rule}:${hit.start}`, hit]));
+  return chosen.map((hit) => byRule.get(`${hit.rule}:${hit.start}`) ?? { rule: hit.rule, pattern: -1, foldedStart: hit.start, foldedEnd: hit.end, start: hit.start, end: hit.end });
+}
+
+function strongest(hits: readonly ConceptHit[], view: Snapshot, facet: number): ConceptHit | undefined {
+  let best: ConceptHit | undefined;
+  for (let k = view.left; k < view.right; k++) {
+    const hit = hits[k]!;
+    if (hit.facet === facet && (!best || hit.weight > best.weight)) best = hit;
+  }
+  return best;
 }

@@ -3,7 +3,7 @@
 // storage; content scripts and this popup both follow storage.onChanged, so a change reaches open tabs at once and
 // the popup always ends up showing what is stored.
 import { REPORT_CHANNELS, type ReportChannel } from '../core/advice.js';
-import { SENSITIVITIES, type Sensitivity } from '../core/score.js';
+import { SENSITIVITIES, type Sensitivity } from '../core/severity.js';
 import { HINT_STATS_KEY, STATS_KEY } from '../records.js';
 import type { Platform } from '../platform/types.js';
 import { applyChange, type SettingsChange } from '../settings/change.js';

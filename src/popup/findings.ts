@@ -2,7 +2,7 @@
 // rule's one-line explanation, and where to report. Every string from the page goes in through textContent.
 import { CASE_STORIES, reportingLine, type Family } from '../core/advice.js';
 import { RULE_TEXTS } from '../core/generated/rule-texts.js';
-import { showsBanner } from '../core/score.js';
+import { showsBanner } from '../core/severity.js';
 import type { PageReport } from '../messages.js';
 import type { Settings } from '../settings/schema.js';
 import { FACET_LABELS } from '../content/banner-text.js';

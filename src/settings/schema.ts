@@ -2,7 +2,7 @@
 // rather than rejects, and versioned migrations. Pure: storage access lives in src/platform.
 
 import { REPORT_CHANNELS, type ReportChannel } from '../core/advice.js';
-import { SENSITIVITIES, type Sensitivity } from '../core/score.js';
+import { SENSITIVITIES, type Sensitivity } from '../core/severity.js';
 
 export const SETTINGS_VERSION = 2;
 

@@ -5,7 +5,7 @@ import { Matching } from '../../src/background/matching.js';
 import { startBackground } from '../../src/background/service.js';
 import { shippedPack, type Pack } from '../../src/core/pack.js';
 import { detect } from '../../src/core/detect.js';
-import type { Sensitivity } from '../../src/core/score.js';
+import type { Sensitivity } from '../../src/core/severity.js';
 import { parseScanAnswer, type ScanAnswer, type ScanRequest } from '../../src/messages.js';
 import { DEFAULTS } from '../../src/settings/schema.js';
 import { LURES } from '../fixtures/scenarios.js';

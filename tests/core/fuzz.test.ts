@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { detect, showsBanner } from '../../src/core/detect.js';
 import { shippedPack, type Pack } from '../../src/core/pack.js';
-import { SENSITIVITIES } from '../../src/core/score.js';
+import { SENSITIVITIES } from '../../src/core/severity.js';
 import { adversarialText } from '../helpers/arbitraries.js';
 import { LURES } from '../fixtures/scenarios.js';
 

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { REPORT_CHANNELS } from '../../src/core/advice.js';
-import { SENSITIVITIES } from '../../src/core/score.js';
+import { SENSITIVITIES } from '../../src/core/severity.js';
 import { DEFAULTS, repairSettings, SETTINGS_VERSION, type Settings } from '../../src/settings/schema.js';
 
 const host = fc

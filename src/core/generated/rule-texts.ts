@@ -2,6 +2,42 @@
 // The one-line explanation of each rule, for the popup and the command-line tools.
 
 export const RULE_TEXTS: Record<string, { en: string; zh: string }> = {
+  "ask-can-you-en": {
+    "en": "A direct 'can you' addressed to the reader turns a topic into a request.",
+    "zh": "直接对你说“你能不能”，就把一个话题变成了请求。"
+  },
+  "ask-send-me-en": {
+    "en": "'Send me', 'show me' and 'let me see' are how a lure asks for pictures or documents to be handed over.",
+    "zh": "“发我”“给我看看”正是诱骗者让你交出照片或文件的说法。"
+  },
+  "ask-tell-me-en": {
+    "en": "'Tell me', 'let me know' and 'find out' ask you to report what you see or know.",
+    "zh": "“告诉我”“打听一下”是让你汇报所见所知。"
+  },
+  "ask-need-you-en": {
+    "en": "'I need you to' and 'all you have to do is' are the wording of a task being handed to you.",
+    "zh": "“我需要你去……”“你只需要……”是把任务交给你的说法。"
+  },
+  "ask-observe-en": {
+    "en": "'Note down', 'count' and 'keep an eye on' turn a person into an observer who reports movements.",
+    "zh": "“记下来”“数一数”“盯着点”会把一个人变成汇报动向的观察员。"
+  },
+  "awareness-vocab-alert-en": {
+    "en": "Warnings, tips and 'if someone asks you' are the wording of awareness material, not of a lure.",
+    "zh": "警示、提示以及“如果有人向你索要”是防范宣传的措辞，而不是诱骗。"
+  },
+  "awareness-vocab-report-en": {
+    "en": "Reporting lines, hotlines and training modules mark an awareness text.",
+    "zh": "举报渠道、热线和培训课程是防范宣传文本的标志。"
+  },
+  "awareness-vocab-news-en": {
+    "en": "Third-person reporting of victims, prosecutors and convictions marks news or awareness, which lowers the score.",
+    "zh": "以第三人称报道受害者、检方和定罪，是新闻或宣传文本的标志，会降低评分。"
+  },
+  "awareness-vocab-weak-en": {
+    "en": "Victims and suspects are words of reporting rather than of approaches.",
+    "zh": "受害者和嫌疑人是报道用语，而非接触用语。"
+  },
   "awareness-arrest-prosecution-en": {
     "en": "The page reports arrests or prosecutions, which is how news and awareness articles describe lures rather than make them.",
     "zh": "该页面在报道逮捕或起诉情况，这是新闻和提示文章描述诱骗手法的方式，而不是诱骗本身。"
@@ -18,6 +54,26 @@ export const RULE_TEXTS: Record<string, { en: string; zh: string }> = {
     "en": "The wording is that of a warning or a report about lures, written in the third person.",
     "zh": "这些措辞属于对诱骗手法的第三人称警示或报道。"
   },
+  "channel-app-names-en": {
+    "en": "Naming a private messaging app is often the first step in moving a conversation off a monitored platform.",
+    "zh": "提到私密聊天软件，往往是把对话从受监管平台转走的第一步。"
+  },
+  "channel-app-weak-en": {
+    "en": "Short app names and 'add me' are common, but often precede a move to a private channel.",
+    "zh": "软件简称和“加我”很常见，但常常是转到私密渠道的前奏。"
+  },
+  "channel-move-en": {
+    "en": "Pressing to continue on another app, often blaming a 'glitchy' platform, is a classic move off-platform.",
+    "zh": "以平台“卡顿”等理由催促换到别的软件聊天，是经典的转移平台手法。"
+  },
+  "channel-private-en": {
+    "en": "Disappearing messages, burner numbers and private emails are ways to leave no trace of a conversation.",
+    "zh": "阅后即焚、一次性号码和私人邮箱，是让对话不留痕迹的手段。"
+  },
+  "channel-weak-en": {
+    "en": "A burner or a private webmail address is ordinary on its own but often part of going off the record.",
+    "zh": "一次性号码或私人邮箱本身很普通，但常是“不留记录”的一部分。"
+  },
   "channel-messaging-app-en": {
     "en": "Asking to continue on another app removes the platform's protections and is a step that security guidance tells people to stop at.",
     "zh": "要求换到其他软件继续聊，会绕开平台的保护，安全提示建议在这一步停下来。"
@@ -29,6 +85,30 @@ export const RULE_TEXTS: Record<string, { en: string; zh: string }> = {
   "channel-closed-group-en": {
     "en": "Closed or VIP groups reached from a survey or an offer are where security agencies say paid data sharing was arranged.",
     "zh": "安全机关指出，通过问卷或福利引入的封闭群、VIP群，正是安排有偿数据分享的地方。"
+  },
+  "device-host-en": {
+    "en": "Being asked to host or install a small device, camera or antenna near a site is a known collection method.",
+    "zh": "被要求在敏感场所附近放置或安装小设备、摄像头或天线，是已知的情报收集手段。"
+  },
+  "device-sensor-en": {
+    "en": "Weather stations, trackers and small boxes are the equipment that 'hosting' offers near sites involve.",
+    "zh": "气象站、追踪器和小盒子正是场所附近“代为托管”类提议涉及的设备。"
+  },
+  "device-weak-en": {
+    "en": "Sensors and routers are ordinary equipment; the question is who asks you to place them and where.",
+    "zh": "传感器和路由器是普通设备；关键是谁让你放、放在哪里。"
+  },
+  "device-usb-en": {
+    "en": "Plugging a stranger's USB stick into a work computer is a classic way to steal data.",
+    "zh": "把陌生人的U盘插到工作电脑上，是经典的窃取数据手段。"
+  },
+  "device-work-device-en": {
+    "en": "Asking about your work computer or phone is asking for a way into your employer's systems.",
+    "zh": "打听你的工作电脑或工作手机，就是在找进入你单位系统的途径。"
+  },
+  "device-keep-running-en": {
+    "en": "Keeping an app running or a phone on at work lets it record location and surroundings.",
+    "zh": "让应用保持运行或在单位里一直开着手机，会让它记录位置和周围环境。"
   },
   "disclose-self-work-en": {
     "en": "Saying where you work is ordinary; it matters when the place is sensitive, which the other disclosure rules tell.",
@@ -62,6 +142,26 @@ export const RULE_TEXTS: Record<string, { en: string; zh: string }> = {
     "en": "Saying you can walk into a base or a hangar is what turned hobby chat into requests for photos inside the workplace.",
     "zh": "说自己能进营区、机库，正是兴趣聊天变成索要单位内部照片的转折点。"
   },
+  "gift-gift-en": {
+    "en": "Gifts and treats build a sense of debt that a recruiter later calls in.",
+    "zh": "礼物和款待会制造人情债，招募者日后会借此提出要求。"
+  },
+  "gift-travel-en": {
+    "en": "Paid trips and luxury hospitality were part of how disclosed recruitment cases built trust.",
+    "zh": "付费旅行和奢华款待是已公开招募案例中建立信任的手段之一。"
+  },
+  "gift-weak-en": {
+    "en": "Gifts and free products are ordinary, but offered in return for help they can be an inducement.",
+    "zh": "礼物和免费产品很普通，但作为帮忙的回报提供时，可能就是诱饵。"
+  },
+  "hobby-vocab-spotting-en": {
+    "en": "Spotting and aviation-fan communities are where the disclosed hobby case began before it turned to workplace photos.",
+    "zh": "拍机和航空迷社群正是已公开爱好类案例的起点，之后话题转向了单位内部照片。"
+  },
+  "hobby-vocab-models-en": {
+    "en": "Model building, militaria and radio hobbies bring together people who may work on the real thing.",
+    "zh": "模型制作、军品收藏和无线电爱好会聚集一些从事相关真实工作的人。"
+  },
   "hobby-model-aircraft-en": {
     "en": "Model-aircraft chat groups were where a foreign intelligence officer met an aviation-industry worker in a disclosed case.",
     "zh": "已公开案例中，境外情报人员正是在航模爱好者群里结识了一名航空工业从业者。"
@@ -69,6 +169,138 @@ export const RULE_TEXTS: Record<string, { en: string; zh: string }> = {
   "hobby-spotting-military-fans-en": {
     "en": "Military and aviation fan groups are ordinary hobbies, but intelligence officers join them to find insiders who talk about their work.",
     "zh": "军事和航空爱好者群本是正常爱好，但情报人员会混入其中，寻找谈论自己工作的业内人士。"
+  },
+  "identity-ssn-en": {
+    "en": "A social security or national insurance number is enough to open accounts in your name.",
+    "zh": "社会保障号或国民保险号足以用你的名义开户。"
+  },
+  "identity-bank-en": {
+    "en": "No real bank, employer or friend needs your login, card code or one-time code.",
+    "zh": "真正的银行、雇主或朋友都不需要你的登录信息、卡验证码或一次性验证码。"
+  },
+  "identity-bank-weak-en": {
+    "en": "Bank details and expiry dates are needed for payments, and also what fraudsters ask for.",
+    "zh": "银行信息和有效期是付款所需，也是诈骗者索要的内容。"
+  },
+  "identity-documents-en": {
+    "en": "Photos of your passport or ID, front and back or with a selfie, are what identity thieves collect.",
+    "zh": "护照或身份证的正反面照片、手持证件自拍，是身份盗用者收集的东西。"
+  },
+  "identity-documents-weak-en": {
+    "en": "Identity documents are often needed, and also what scams ask for before any service.",
+    "zh": "身份证件常被需要，也是骗局在提供任何服务前索要的东西。"
+  },
+  "info-schedule-en": {
+    "en": "Timetables, rosters and departure times are the timing information that observer lures try to collect.",
+    "zh": "时刻表、值班表和出发时间正是“观察员”式诱骗想要收集的时间信息。"
+  },
+  "info-schedule-strong-en": {
+    "en": "Duty rosters, guard rotations and patrol times are security details that no outsider needs.",
+    "zh": "值班表、换岗和巡逻时间是外人不需要知道的安全细节。"
+  },
+  "info-schedule-weak-en": {
+    "en": "Schedules and dates are ordinary words that become sensitive when they are about a site or a unit.",
+    "zh": "时间表和日期是普通词，但涉及场所或部队时就变得敏感。"
+  },
+  "info-count-en": {
+    "en": "Counts of people, ships or aircraft are exactly what paid observers are asked to report.",
+    "zh": "人员、舰船或飞机的数量正是有偿观察员被要求汇报的内容。"
+  },
+  "info-identifiers-en": {
+    "en": "Hull and tail numbers identify individual ships and aircraft; collecting them tracks their movements.",
+    "zh": "舷号和机尾号能识别具体的舰船和飞机；收集它们就是在追踪动向。"
+  },
+  "info-identifiers-weak-en": {
+    "en": "Registration and serial numbers identify specific vehicles or equipment.",
+    "zh": "登记号和序列号能识别具体的车辆或设备。"
+  },
+  "info-movements-en": {
+    "en": "Movements, deployments and exercises are operational information that lures ask observers to report.",
+    "zh": "兵力动向、部署和演习是诱骗者要求观察员汇报的作战信息。"
+  },
+  "info-movements-weak-en": {
+    "en": "Movements and deployments are everyday words that can mean troops and ships.",
+    "zh": "“动向”“部署”是日常用词，但也可能指部队和舰船。"
+  },
+  "info-location-en": {
+    "en": "Floor plans, exact locations and coordinates are what someone needs to map a protected site.",
+    "zh": "平面图、精确位置和坐标是测绘受保护场所所需的信息。"
+  },
+  "info-location-weak-en": {
+    "en": "Layouts and locations are common words that matter when they are about a sensitive site.",
+    "zh": "布局和位置是常见词，但涉及敏感场所时就很重要。"
+  },
+  "info-technical-en": {
+    "en": "Blueprints, specifications and test results are the technical material paid 'consulting' lures end up asking for.",
+    "zh": "图纸、技术规格和试验数据正是有偿“咨询”式诱骗最终索要的技术资料。"
+  },
+  "info-technical-weak-en": {
+    "en": "Specifications and drawings are ordinary work words that become sensitive about protected products.",
+    "zh": "规格和图纸是普通的工作用词，但涉及受保护的产品就很敏感。"
+  },
+  "info-project-en": {
+    "en": "Project status, internal documents and meeting minutes are the material a 'consultant' asks an insider to share.",
+    "zh": "项目进展、内部文件和会议纪要是“顾问”要求内部人员分享的材料。"
+  },
+  "info-project-weak-en": {
+    "en": "Budgets, drafts and memos are everyday work words that matter when an outsider asks for them.",
+    "zh": "预算、草稿和备忘录是日常工作用词，但外人索要时就值得注意。"
+  },
+  "info-classified-en": {
+    "en": "Classified and confidential material is what every escalating lure is ultimately after.",
+    "zh": "涉密和机密材料是所有逐步升级的诱骗最终想要的东西。"
+  },
+  "info-classified-mid-en": {
+    "en": "Classified material is what an escalating lure is after; the word also appears in job and small ads.",
+    "zh": "涉密材料是逐步升级的诱骗所追求的；这个词在招聘和分类广告中也会出现。"
+  },
+  "info-people-en": {
+    "en": "Names, org charts and staff lists let a recruiter find the next person to approach.",
+    "zh": "姓名、组织架构和员工名单能让招募者找到下一个接触对象。"
+  },
+  "info-people-weak-en": {
+    "en": "Your manager's name or a directory are small details that help map an organisation.",
+    "zh": "你上司的名字或通讯录这类小细节有助于摸清一个机构。"
+  },
+  "info-access-en": {
+    "en": "Badges, access codes and security procedures are what someone needs to get into a protected place.",
+    "zh": "工作证、门禁码和安保流程是进入受保护场所所需要的东西。"
+  },
+  "info-access-weak-en": {
+    "en": "Badges and ID cards are everyday items that become sensitive when someone wants a picture of them.",
+    "zh": "工作证和身份证是日常物品，但有人想要它们的照片时就变得敏感。"
+  },
+  "invest-platform-en": {
+    "en": "Trading platforms and crypto exchanges introduced by a new friend are the setting of investment romance fraud.",
+    "zh": "由新朋友介绍的交易平台和加密货币交易所，是“杀猪盘”投资诈骗的场景。"
+  },
+  "invest-returns-en": {
+    "en": "Guaranteed returns, insider tips and a tax before withdrawal are the script of investment fraud.",
+    "zh": "保证收益、内幕消息和提现前先交税，都是投资诈骗的话术。"
+  },
+  "invest-weak-en": {
+    "en": "Risk-free returns and passive income are common promises; from a new online friend they are a warning.",
+    "zh": "无风险收益和被动收入是常见承诺；出自新网友之口就是警讯。"
+  },
+  "jobbait-easy-en": {
+    "en": "Easy work for high pay, no experience needed, is the bait of job scams and paid-collection recruiting.",
+    "zh": "“轻松高薪、无需经验”是招聘诈骗和有偿采集招募的诱饵。"
+  },
+  "jobbait-weak-en": {
+    "en": "Part-time and work-from-home jobs are common, and also the usual cover for task and collection scams.",
+    "zh": "兼职和居家工作很常见，也是刷单和采集类骗局惯用的幌子。"
+  },
+  "legit-vocab-regulated-en": {
+    "en": "A licence number and a named regulator are marks of a lawful lender or firm.",
+    "zh": "许可证号和明确的监管机构是合法放贷机构或公司的标志。"
+  },
+  "legit-vocab-apr-en": {
+    "en": "APR and terms are disclosures that lawful offers carry.",
+    "zh": "年化利率和条款说明是合法要约会附带的披露。"
+  },
+  "legit-vocab-official-en": {
+    "en": "Official channels, consent forms and public availability mark open, accountable activity.",
+    "zh": "官方渠道、知情同意书和公开可得，标志着公开、可问责的活动。"
   },
   "legit-licensed-lender-en": {
     "en": "The page shows the disclosures of a regulated lender (APR, licence or NMLS number), which fraudulent and lure offers rarely carry.",
@@ -101,6 +333,38 @@ export const RULE_TEXTS: Record<string, { en: string; zh: string }> = {
   "legit-hobby-club-airshow-en": {
     "en": "The page reads like a model club or airshow notice, the ordinary hobby setting that lures imitate.",
     "zh": "该页面像是航模俱乐部或航展的通知，即诱骗者模仿的正常爱好场景。"
+  },
+  "loan-loan-en": {
+    "en": "Loans are the bait of the disclosed case in which a loan 'manager' turned debt relief into a demand for secrets.",
+    "zh": "贷款是已公开案例中的诱饵：所谓“贷款经理”把帮忙还债变成了索要秘密。"
+  },
+  "loan-weak-en": {
+    "en": "Borrowing and credit are everyday words that become a lever when someone offers to fix them.",
+    "zh": "借款和信用是日常用词，但有人主动提出“帮你解决”时就成了筹码。"
+  },
+  "loan-interest-en": {
+    "en": "Interest-free or zero-interest money is the offer that opened the disclosed loan case.",
+    "zh": "无息、零利息的借款正是已公开贷款案例的开端。"
+  },
+  "loan-debt-en": {
+    "en": "Debt and arrears are the pressure point that a fake lender uses to make a person dependent.",
+    "zh": "债务和欠款是假借贷者用来让人产生依赖的压力点。"
+  },
+  "media-photo-en": {
+    "en": "Photos are the most common thing a lure asks for, from harmless pictures to pictures of a site or workplace.",
+    "zh": "照片是诱骗者最常索要的东西，从无害的照片一步步变成场所或单位内部的照片。"
+  },
+  "media-video-en": {
+    "en": "Video and footage show more than a photo; lures ask for them at sites and workplaces.",
+    "zh": "视频比照片展示得更多；诱骗者会要求拍摄场所和单位内部的视频。"
+  },
+  "media-capture-verb-en": {
+    "en": "'Take a picture' or 'snap a few' is the request itself in paid photo-collection lures.",
+    "zh": "“拍几张”“拍个照”本身就是有偿拍照类诱骗中的请求。"
+  },
+  "media-weak-en": {
+    "en": "Shots, clips and recordings are common words that sometimes mean photos or video of a place.",
+    "zh": "镜头、片段、录像是常见词，有时就指某处的照片或视频。"
   },
   "offer-interest-free-loan-en": {
     "en": "An interest-free loan offered by a stranger was the opening of a disclosed case in which a retired soldier was later asked for military secrets.",
@@ -166,6 +430,18 @@ export const RULE_TEXTS: Record<string, { en: string; zh: string }> = {
     "en": "Paying a hobby friend for photos, and promising more for the next favour, is how the model-aircraft case escalated.",
     "zh": "给爱好圈的“朋友”付钱买照片、再许诺下一次给更多，正是航模案例逐步升级的方式。"
   },
+  "overseas-scam-hubs-en": {
+    "en": "Scam compounds in Myanmar, Cambodia and Laos fill their floors with people lured by job offers that promise easy, well-paid work.",
+    "zh": "缅甸、柬埔寨、老挝的电诈园区，靠“轻松高薪”的招聘骗人过去。"
+  },
+  "overseas-travel-route-en": {
+    "en": "A route that lands in one country and continues by car over a border is how people are taken to scam compounds.",
+    "zh": "先飞到一个国家、再坐车过境的路线，是把人带进电诈园区的常见方式。"
+  },
+  "overseas-free-travel-board-en": {
+    "en": "Free flights, visa and board for work abroad, with nothing but a passport asked, is the standard bait of scam-compound recruiters.",
+    "zh": "“包机票、包签证、包吃住，只要护照”是电诈园区招人的标准话术。"
+  },
   "overseas-compound-locations-en": {
     "en": "Jobs in the border compounds of northern Myanmar and Cambodia are where many people have been trapped and forced to run online fraud.",
     "zh": "缅北、柬埔寨边境园区的“工作”，已让许多人被困并被迫从事网络诈骗。"
@@ -173,6 +449,170 @@ export const RULE_TEXTS: Record<string, { en: string; zh: string }> = {
   "overseas-high-pay-abroad-en": {
     "en": "High pay abroad with free flights, lodging and a visa arranged, for work needing no skills, is the classic bait of overseas fraud and trafficking.",
     "zh": "出国高薪、包机票包吃住、代办签证、零门槛，是境外诈骗和人口贩运的典型诱饵。"
+  },
+  "pay-we-pay-en": {
+    "en": "Being offered payment for something simple is how 'information collection' jobs draw people in.",
+    "zh": "为简单的事提供报酬，正是“信息采集”类兼职吸引人的方式。"
+  },
+  "pay-per-item-en": {
+    "en": "Payment per photo or per report is how paid 'photo collection' near military sites is advertised.",
+    "zh": "按张或按篇付费，正是军事场所附近有偿“拍照采集”的广告方式。"
+  },
+  "pay-per-time-en": {
+    "en": "A rate per hour or per day is normal in jobs, and part of many too-generous offers.",
+    "zh": "按小时或按天计酬在工作中很常见，也是许多过于慷慨的提议的一部分。"
+  },
+  "pay-amount-en": {
+    "en": "A sum of money named in a chat is the inducement that turns a favour into a paid task.",
+    "zh": "聊天中明确提出的金额，就是把“帮个忙”变成有偿任务的诱饵。"
+  },
+  "pay-method-en": {
+    "en": "Cash, crypto, gift cards and untraceable transfers are how covert and fraudulent payments are made.",
+    "zh": "现金、加密货币、礼品卡和难以追踪的转账，是隐蔽付款和诈骗付款的方式。"
+  },
+  "pay-weak-en": {
+    "en": "Pay, fees and rewards are common words; with a request for photos or information they become an inducement.",
+    "zh": "报酬、费用和奖励是常见词；与拍照或索要信息的请求同时出现时就成了诱饵。"
+  },
+  "place-military-base-en": {
+    "en": "Military bases, barracks and camps are the places that paid or friendly photo requests in disclosed cases were really about.",
+    "zh": "军营、营区和军事基地正是已公开案例中有偿或“交友”拍照请求真正指向的地方。"
+  },
+  "place-base-en": {
+    "en": "A 'base' in a chat about photos or movements usually means a military site.",
+    "zh": "在谈论拍照或动向的聊天里，“基地”通常指军事场所。"
+  },
+  "place-naval-en": {
+    "en": "Warships, submarines and naval bases are what paid 'port photo' jobs in disclosed cases asked people to watch.",
+    "zh": "军舰、潜艇和海军基地正是已公开案例中有偿“港口拍照”所要求盯守的对象。"
+  },
+  "place-port-en": {
+    "en": "Harbours, piers and docks are where ships can be counted and photographed, which is why lures ask about them.",
+    "zh": "港口、码头和船坞是能清点、拍摄船只的地方，所以诱骗者会打听这些地点。"
+  },
+  "place-naval-weak-en": {
+    "en": "Ships and ports are everyday words, but together with a request for photos or times they point at naval movements.",
+    "zh": "船和港口是日常用词，但与拍照或时间的请求同时出现时，就指向了舰船动向。"
+  },
+  "place-airfield-en": {
+    "en": "Military airfields, flight lines and fighter jets are what lures ask take-off times and photos about.",
+    "zh": "军用机场、停机线和战斗机正是诱骗者索要起降时间和照片的对象。"
+  },
+  "place-aircraft-en": {
+    "en": "Runways, hangars and military aircraft types are what a photo or timing request near an airfield targets.",
+    "zh": "跑道、机库和军机型号正是机场附近拍照或计时请求的目标。"
+  },
+  "place-aircraft-weak-en": {
+    "en": "Planes and jets are common words, but beside a request for photos or times they can point at an airfield.",
+    "zh": "飞机是常见词，但与拍照或时间的请求同时出现时，可能指向机场。"
+  },
+  "place-army-en": {
+    "en": "Tanks, military vehicles and depots are what lures ask people to count and photograph on roads and rails.",
+    "zh": "坦克、军车和军械库正是诱骗者要求在公路和铁路上清点、拍摄的对象。"
+  },
+  "place-army-mid-en": {
+    "en": "Convoys, armouries and firing ranges are military places and movements that lures ask about.",
+    "zh": "车队、军械库和靶场是诱骗者打听的军事场所和动向。"
+  },
+  "place-military-weak-en": {
+    "en": "Camps, compounds and depots are ambiguous words; with a photo or count request they can mean a military site.",
+    "zh": "营地、大院和仓库是含义模糊的词；与拍照或清点的请求同时出现时，可能指军事场所。"
+  },
+  "place-research-en": {
+    "en": "Test ranges, weapons laboratories and proving grounds are research sites whose details are protected.",
+    "zh": "试验场、武器实验室和试验基地是细节受保护的科研场所。"
+  },
+  "place-research-mid-en": {
+    "en": "Research institutes and clean rooms are the workplaces paid 'consulting' approaches try to see into.",
+    "zh": "研究所和洁净室正是有偿“咨询”式接触试图窥探的工作场所。"
+  },
+  "place-research-weak-en": {
+    "en": "Labs and facilities are common words; beside a photo or document request they can mean a sensitive workplace.",
+    "zh": "实验室和设施是常见词；与拍照或索要文件同时出现时，可能指敏感的工作场所。"
+  },
+  "place-industrial-strong-en": {
+    "en": "Munitions and missile plants and their assembly halls are sites whose layout and output are protected.",
+    "zh": "弹药厂、导弹厂及其总装车间的布局和产量都受到保护。"
+  },
+  "place-industrial-en": {
+    "en": "Assembly lines and factory floors are where a hobby friend's request moved from public photos to workplace photos.",
+    "zh": "生产线和车间正是“同好”的请求从公开照片转向单位内部照片的地方。"
+  },
+  "place-industrial-weak-en": {
+    "en": "Plants, yards and sites are everyday words; with a photo or schedule request they can mean a sensitive workplace.",
+    "zh": "工厂、场地等是日常用词；与拍照或时间表请求同时出现时，可能指敏感的工作场所。"
+  },
+  "place-energy-en": {
+    "en": "Nuclear plants and enrichment sites are among the most protected places; requests about them deserve caution.",
+    "zh": "核电站和浓缩设施属于最受保护的场所；涉及它们的请求值得警惕。"
+  },
+  "place-energy-mid-en": {
+    "en": "Power plants, substations and control rooms are critical sites that a photo request should not reach.",
+    "zh": "电厂、变电站和控制室是关键场所，不应成为拍照请求的对象。"
+  },
+  "place-comms-en": {
+    "en": "Radar and satellite ground stations are protected installations that lures ask people to locate and photograph.",
+    "zh": "雷达站和卫星地面站是受保护的设施，诱骗者会要求人们定位、拍摄它们。"
+  },
+  "place-comms-mid-en": {
+    "en": "Radars, data centres and server rooms are infrastructure whose location and layout are sensitive.",
+    "zh": "雷达、数据中心和机房属于位置和布局都很敏感的基础设施。"
+  },
+  "place-comms-weak-en": {
+    "en": "Antennas are common objects; pointed at or photographed near a base they become a concern.",
+    "zh": "天线很常见；但若对着基地安装或在其附近拍摄，就需要警惕。"
+  },
+  "place-missile-en": {
+    "en": "Missiles and launch sites are among the most protected military assets.",
+    "zh": "导弹和发射场属于最受保护的军事设施。"
+  },
+  "place-government-en": {
+    "en": "Ministries, defence departments and intelligence buildings are where insiders hold what spies want.",
+    "zh": "各部委、国防部门和情报机关掌握着间谍想要的东西。"
+  },
+  "place-government-mid-en": {
+    "en": "Ministries, embassies and government offices are workplaces whose insiders are approached for information.",
+    "zh": "部委、使馆和政府机关的内部人员常被接触以获取信息。"
+  },
+  "place-government-weak-en": {
+    "en": "Departments and seats of government are common words that matter when someone asks for documents from inside.",
+    "zh": "部门和政府所在地是常见词，但有人索要其内部文件时就值得注意。"
+  },
+  "place-secure-en": {
+    "en": "Restricted areas and secure perimeters are, by definition, places that may not be photographed or mapped.",
+    "zh": "限制区和安全围界按规定就是不能拍摄或测绘的地方。"
+  },
+  "place-perimeter-en": {
+    "en": "Gates, checkpoints and guard posts are what a lure asks to have photographed or timed.",
+    "zh": "大门、检查站和岗哨正是诱骗者要求拍摄或计时的对象。"
+  },
+  "place-perimeter-weak-en": {
+    "en": "Fences and gates are everyday things; near a sensitive site they are what gets photographed.",
+    "zh": "围栏和大门是日常之物；在敏感场所附近，它们正是被拍摄的对象。"
+  },
+  "prohibit-photo-en": {
+    "en": "A prohibition on photography or entry marks an official notice rather than a request.",
+    "zh": "禁止拍摄或进入的规定表明这是官方告示，而非请求。"
+  },
+  "prohibit-never-ask-en": {
+    "en": "'We will never ask for' and 'no fees' are how real organisations warn against impersonators.",
+    "zh": "“我们绝不会索要……”“不收任何费用”是正规机构提醒防范冒充者的说法。"
+  },
+  "prohibit-rule-en": {
+    "en": "Rules, limits and 'public sources only' mark legitimate text that keeps within the law.",
+    "zh": "规定、限制以及“只用公开来源”标志着守法的正当文本。"
+  },
+  "prohibit-weak-en": {
+    "en": "'Do not share' and 'not allowed' usually mark a warning or a rule, though a lure may say it too.",
+    "zh": "“不要分享”“不允许”通常标志着提醒或规定，虽然诱骗者也可能这样说。"
+  },
+  "proximity-vocab-near-en": {
+    "en": "Living next to a site or passing it every day is what made the people in disclosed cases useful to a handler.",
+    "zh": "住在敏感场所旁边或每天路过，正是已公开案例中当事人被对方看中的原因。"
+  },
+  "proximity-vocab-weak-en": {
+    "en": "Nearness is an everyday idea; it matters when a stranger stresses that you are close to a site.",
+    "zh": "“附近”是日常概念；当陌生人强调你离某个场所很近时就值得注意。"
   },
   "proximity-distance-en": {
     "en": "In a disclosed case, a woman who appeared to be close by was in fact using a faked location to reach a man living near a military site.",
@@ -254,6 +694,22 @@ export const RULE_TEXTS: Record<string, { en: string; zh: string }> = {
     "en": "'Travel bloggers' paid to film at places they are sent to, next to military zones, are a case security agencies have disclosed.",
     "zh": "安全机关披露过这样的情况：所谓“旅游博主”受雇前往指定地点拍摄，而这些地点紧邻军事管理区。"
   },
+  "romance-vocab-endearment-en": {
+    "en": "Endearments early in a new online contact are how the flattery of a romance lure starts.",
+    "zh": "新网友一开始就用亲昵称呼，是恋爱诱骗中讨好的开端。"
+  },
+  "romance-vocab-affection-en": {
+    "en": "Quick declarations of love from someone you have never met are the bait of a romance lure.",
+    "zh": "从未谋面的人很快表白，是恋爱诱骗的诱饵。"
+  },
+  "romance-vocab-photos-en": {
+    "en": "Intimate photos exchanged early are used as bait and later as leverage.",
+    "zh": "过早交换的私密照片会先被用作诱饵，后被用作要挟。"
+  },
+  "romance-vocab-weak-en": {
+    "en": "Loneliness, widowhood and a soft spot for uniforms are common themes of romance lures aimed at service members.",
+    "zh": "孤独、丧偶和对制服的好感，是针对军人的恋爱诱骗常见话题。"
+  },
   "romance-attraction-en": {
     "en": "Warm attention that escalates quickly from a stranger was the bait in a disclosed case that ended with photos of military sites.",
     "zh": "陌生人迅速升温的热情关注，是一起已公开案例中的诱饵，最终当事人拍摄了军事设施的照片。"
@@ -306,6 +762,26 @@ export const RULE_TEXTS: Record<string, { en: string; zh: string }> = {
     "en": "Unprompted flattery and selection without any real process are tells of fake recruiters and job scams alike.",
     "zh": "主动恭维、未经正规流程就“选中”你，既是虚假猎头的特征，也是招聘诈骗的特征。"
   },
+  "secrecy-vocab-dont-tell-en": {
+    "en": "Being told to hide a contact from your employer, security or family is the clearest sign of a recruitment lure.",
+    "zh": "被要求对单位、保卫部门或家人隐瞒这段联系，是招募诱骗最明显的信号。"
+  },
+  "secrecy-vocab-keep-en": {
+    "en": "Keeping things off the record and deleting chats afterwards is how a lure avoids being noticed.",
+    "zh": "“不留记录”、事后删聊天，是诱骗者避免被发现的做法。"
+  },
+  "secrecy-vocab-weak-en": {
+    "en": "Confidentiality and discretion are normal words, and also part of most lures' wording.",
+    "zh": "保密和谨慎是普通用词，也是大多数诱骗话术的一部分。"
+  },
+  "secrecy-vocab-urgency-en": {
+    "en": "Pressure to decide today leaves no time to check the offer or ask anyone.",
+    "zh": "要求今天就决定，让人没有时间核实或询问他人。"
+  },
+  "secrecy-vocab-urgency-weak-en": {
+    "en": "Urgency is common in ordinary messages, and a lever in most lures.",
+    "zh": "紧迫感在普通消息中很常见，也是大多数诱骗的杠杆。"
+  },
   "secrecy-dont-tell-en": {
     "en": "Being asked to hide a contact from your employer or family is a clear sign that the other person knows the request is not acceptable.",
     "zh": "对方要求你对单位或家人隐瞒这段联系，说明对方清楚这个要求见不得光。"
@@ -329,6 +805,58 @@ export const RULE_TEXTS: Record<string, { en: string; zh: string }> = {
   "secrecy-unverifiable-client-en": {
     "en": "A client or company that cannot be named or checked is one of the details guidance says to verify independently before going further.",
     "zh": "无法说出名字、无法核实的客户或公司，正是指引建议在继续之前先独立核实的细节。"
+  },
+  "service-support-en": {
+    "en": "Refunds, frozen accounts and suspicious activity are the opening lines of fake customer service calls.",
+    "zh": "退款、账户冻结和可疑交易是假客服电话的开场白。"
+  },
+  "service-remote-en": {
+    "en": "Screen sharing, remote-access apps and 'safe accounts' are how fake bank or police staff take money.",
+    "zh": "屏幕共享、远程控制软件和“安全账户”是冒充银行或警察者骗钱的手段。"
+  },
+  "service-official-en": {
+    "en": "Claims to be police, customs or your bank, with a case or a warrant, are classic impersonation.",
+    "zh": "自称警察、海关或银行并声称有案件或逮捕令，是经典的冒充手法。"
+  },
+  "service-weak-en": {
+    "en": "Customer service and refunds are everyday; they matter when the caller asks for access or money.",
+    "zh": "客服和退款是日常之事；当来电者要求控制权或转账时就要注意。"
+  },
+  "target-vocab-service-strong-en": {
+    "en": "Service members are the people whose access lures try to reach through money, romance or hobbies.",
+    "zh": "现役军人正是诱骗者通过金钱、恋爱或爱好想要接触的对象。"
+  },
+  "target-vocab-service-en": {
+    "en": "Being in the army or stationed somewhere is what makes a person interesting to a handler.",
+    "zh": "身在部队或驻扎某地，正是让一个人引起对方兴趣的原因。"
+  },
+  "target-vocab-service-weak-en": {
+    "en": "Sailors, marines and vets are ambiguous words that can name a sensitive identity.",
+    "zh": "“水手”“老兵”等是含义模糊的词，可能指敏感身份。"
+  },
+  "target-vocab-veteran-en": {
+    "en": "Veterans and reservists were the target of the disclosed loan case that began with proof of service.",
+    "zh": "退役军人和预备役人员正是已公开贷款案例的目标，案件从索要服役证明开始。"
+  },
+  "target-vocab-spouse-en": {
+    "en": "Military spouses know schedules and movements, and romance and friendship lures target them too.",
+    "zh": "军属了解作息和动向，恋爱和交友类诱骗也会以他们为目标。"
+  },
+  "target-vocab-industry-en": {
+    "en": "Engineers and technicians in defence, aerospace and nuclear work are the people consulting lures are built for.",
+    "zh": "国防、航空航天和核领域的工程师与技术人员，正是“咨询”类诱骗的目标人群。"
+  },
+  "target-vocab-clearance-en": {
+    "en": "A security clearance marks a person with access, which is what recruiters search profiles for.",
+    "zh": "安全许可意味着能接触涉密信息，这正是招募者搜索个人资料的目的。"
+  },
+  "target-vocab-clearance-weak-en": {
+    "en": "Clearance is an ambiguous word; in a profile or job ad it often means security clearance.",
+    "zh": "“许可”是含义模糊的词；在简历或招聘中常指安全许可。"
+  },
+  "target-vocab-government-en": {
+    "en": "Civil servants, diplomats and officials hold the policy information that foreign intelligence seeks.",
+    "zh": "公务员、外交官和官员掌握着外国情报机构想要的政策信息。"
   },
   "target-veteran-en": {
     "en": "Lures single out former soldiers because what they learned in service is still sensitive; a retired soldier was targeted this way in a disclosed case.",
@@ -366,6 +894,126 @@ export const RULE_TEXTS: Record<string, { en: string; zh: string }> = {
     "en": "A stranger who read your CV and names your technical role at a defence firm is choosing you for your access.",
     "zh": "陌生人看过你的简历并点出你在国防企业的技术岗位，看中的是你能接触的东西。"
   },
+  "task-review-en": {
+    "en": "Being paid to like videos or rate hotels is the first step of task scams that end in prepayment.",
+    "zh": "为点赞视频或给酒店打分付钱，是以垫付告终的刷单骗局的第一步。"
+  },
+  "task-orders-en": {
+    "en": "Orders, combo tasks, VIP levels and negative balances are the vocabulary of task scams.",
+    "zh": "做单、组合任务、VIP等级和负余额是刷单骗局的专用词汇。"
+  },
+  "task-weak-en": {
+    "en": "Tasks and mentors are ordinary words that task scams use for their script.",
+    "zh": "任务和导师是普通词，刷单骗局借用它们编排话术。"
+  },
+  "upfront-fee-en": {
+    "en": "A fee to unlock, release or withdraw money that is supposedly yours is the mark of advance-fee fraud.",
+    "zh": "要先交解冻费、放款费或提现费才能拿到“你的钱”，是典型的预付费诈骗。"
+  },
+  "upfront-fee-mid-en": {
+    "en": "Deposits and fees asked before any payout are how loan, job and task scams collect.",
+    "zh": "在拿到任何钱之前先要押金和各种费用，是贷款、招聘和刷单骗局的收钱方式。"
+  },
+  "upfront-weak-en": {
+    "en": "Deposits and top-ups are ordinary, but asked for before a payout they are a fraud signal.",
+    "zh": "押金和充值很常见，但在拿到钱之前被要求，就是诈骗信号。"
+  },
+  "workplace-military-unit-en": {
+    "en": "A lure that names your unit, ship or base is steering the talk toward where you serve.",
+    "zh": "提到“你们部队”“你的舰”“你的基地”，说明对方在把话题引向你服役的地方。"
+  },
+  "workplace-office-en": {
+    "en": "Asking about where you work, your office or your building moves a chat toward your employer's premises.",
+    "zh": "打听你在哪上班、你的办公室或办公楼，是在把聊天引向你单位的内部。"
+  },
+  "workplace-weak-en": {
+    "en": "Your team or your shift are everyday phrases, but they place a request inside your workplace.",
+    "zh": "“你们团队”“你的班次”是日常说法，但会把请求放到你的工作场所里。"
+  },
+  "jobbait-pinyin-en": {
+    "en": "In Chinese chats \"jz\" stands for 兼职 (part-time job), written in pinyin to slip past filters.",
+    "zh": "中文聊天里的“jz”是“兼职”的拼音缩写，用来躲避过滤。"
+  },
+  "upfront-pinyin-en": {
+    "en": "In Chinese chats \"bzj\" stands for 保证金 (deposit), a fee asked before a payout.",
+    "zh": "中文聊天里的“bzj”是“保证金”的拼音缩写，是提现前索要的费用。"
+  },
+  "identity-pinyin-en": {
+    "en": "Pinyin abbreviations for ID card, bank card and one-time code (sfz, yhk, yzm) are used when asking for credentials.",
+    "zh": "“sfz”“yhk”“yzm”分别是身份证、银行卡、验证码的拼音缩写，常用于索要凭证。"
+  },
+  "pay-pinyin-en": {
+    "en": "In Chinese chats \"zfb\" stands for Alipay, one way money is sent.",
+    "zh": "中文聊天里的“zfb”是“支付宝”的拼音缩写，是付款方式之一。"
+  },
+  "channel-pinyin-dm-en": {
+    "en": "In Chinese chats \"sx\" can stand for 私信 (private message), a step off the public thread.",
+    "zh": "中文聊天里的“sx”可表示“私信”，是离开公开讨论的一步。"
+  },
+  "ask-help-zh": {
+    "en": "Polite asks for help are ordinary; they matter when what is asked for is a place, a photo or a document.",
+    "zh": "客气的求助很常见，只有当所求的是地点、照片或资料时才值得注意。"
+  },
+  "ask-send-me-zh": {
+    "en": "\"Send it to me\" is the moment information leaves your hands.",
+    "zh": "“发给我”是信息离开你手中的那一刻。"
+  },
+  "ask-tell-me-zh": {
+    "en": "Asking you to tell, reveal or find out something for them is elicitation.",
+    "zh": "让你告诉、透露或替他打听，就是在套取信息。"
+  },
+  "ask-tell-generic-zh": {
+    "en": "Loose asks to talk about something; they matter next to a workplace or a place.",
+    "zh": "泛泛的“说说”“问问”，只有涉及工作单位或地点时才值得注意。"
+  },
+  "ask-record-zh": {
+    "en": "Being asked to note, count or compile what you see is how collection tasks are set.",
+    "zh": "被要求记下、统计或整理所见所闻，就是在布置搜集任务。"
+  },
+  "ask-record-generic-zh": {
+    "en": "Words for filling in and uploading; they matter next to what is being asked for.",
+    "zh": "填写、上传、汇报等词，只有涉及所索要的内容时才值得注意。"
+  },
+  "ask-bring-out-zh": {
+    "en": "Being asked to bring or copy something out of your workplace is a request for its material.",
+    "zh": "被要求把东西从单位带出来或拷一份，就是在索取单位资料。"
+  },
+  "ask-casual-zh": {
+    "en": "\"While you are at it\" and \"get hold of\" make a request sound small.",
+    "zh": "“顺手”“顺便”“弄到”让要求听起来不值一提。"
+  },
+  "awareness-warning-vocab-zh": {
+    "en": "Warning words belong to awareness articles and notices, which describe lures rather than make them.",
+    "zh": "警示用语属于反诈宣传和通告，它们是在描述诱骗而不是实施诱骗。"
+  },
+  "awareness-warning-weak-vocab-zh": {
+    "en": "Reminders and cautions are common in awareness texts.",
+    "zh": "提醒、防范在宣传文章中很常见。"
+  },
+  "awareness-case-vocab-zh": {
+    "en": "Reports of arrests and sentences are case write-ups, not approaches.",
+    "zh": "落网、获刑等报道是案件通报，而不是诱骗本身。"
+  },
+  "awareness-case-generic-vocab-zh": {
+    "en": "Case vocabulary of news and notices: suspects, victims, police.",
+    "zh": "新闻和通报中的案件用语：嫌疑人、受害人、民警。"
+  },
+  "awareness-case-weak-vocab-zh": {
+    "en": "Words of reporting in general; they lower the score when nothing is asked of the reader.",
+    "zh": "一般的报道用语，在没有向读者提出要求时会降低风险判断。"
+  },
+  "awareness-agency-vocab-zh": {
+    "en": "Security agencies and anti-fraud services are named by awareness texts.",
+    "zh": "宣传文章会点名国家安全部门和反诈机构。"
+  },
+  "awareness-agency-generic-vocab-zh": {
+    "en": "Reporting and anti-fraud words point to help, not to a lure.",
+    "zh": "举报、反诈等词指向求助渠道，而不是诱骗。"
+  },
+  "awareness-agency-weak-vocab-zh": {
+    "en": "Police and hotlines are also named by impersonators, so they weigh little.",
+    "zh": "冒充者也会提到公安和电话，所以权重较低。"
+  },
   "awareness-security-agency-zh": {
     "en": "This page names the national security agency or espionage cases, which usually means it reports on lures rather than making one.",
     "zh": "本页提到国家安全机关或间谍案件，通常说明它是在报道诱骗手法，而不是在实施诱骗。"
@@ -386,6 +1034,38 @@ export const RULE_TEXTS: Record<string, { en: string; zh: string }> = {
     "en": "Describing someone as posing, disguising or using bait is the language of reports about lures, not of lures themselves.",
     "zh": "“以……为诱饵”“冒充”“伪装成”是报道诱骗手法时的用语，而不是诱骗者自己的说法。"
   },
+  "channel-wechat-vocab-zh": {
+    "en": "Disguised spellings of WeChat are used to move a chat off a platform without its filters noticing.",
+    "zh": "“薇信”“V信”等变体写法，是为了绕过平台过滤把聊天转走。"
+  },
+  "channel-wechat-generic-vocab-zh": {
+    "en": "\"Add V\" and asking for an ID are the step of moving a conversation elsewhere.",
+    "zh": "“加V”、要微信号，是把对话转移到别处的一步。"
+  },
+  "channel-telegram-vocab-zh": {
+    "en": "\"Paper plane\" and \"telegram\" are code for Telegram, an overseas app chosen to avoid scrutiny.",
+    "zh": "“纸飞机”“电报”是Telegram的代称，选它是为了躲避监管。"
+  },
+  "channel-telegram-weak-vocab-zh": {
+    "en": "\"Bat\" is also the name of an encrypted chat app.",
+    "zh": "“蝙蝠”也是一款加密聊天软件的名字。"
+  },
+  "channel-private-vocab-zh": {
+    "en": "Moving to private messages takes the talk out of sight.",
+    "zh": "转到私聊，就把对话移出了别人的视线。"
+  },
+  "channel-private-weak-vocab-zh": {
+    "en": "Private chat and friend requests are everyday; they matter next to an offer.",
+    "zh": "私聊、加好友是日常用语，只有与报酬等一起出现时才值得注意。"
+  },
+  "channel-move-app-vocab-zh": {
+    "en": "Saying this chat is \"not convenient\" and asking to switch apps is pressure to leave the platform.",
+    "zh": "说“这里说话不方便”、要求换个软件，是在施压让你离开平台。"
+  },
+  "channel-move-app-generic-vocab-zh": {
+    "en": "\"Too many eyes here\" and \"download this\" push the talk to a closed channel.",
+    "zh": "“人多眼杂”“下载这个”是在把对话推向封闭渠道。"
+  },
   "channel-private-chat-group-zh": {
     "en": "Moving a new contact into private chats or closed groups takes the conversation away from the platform's protections.",
     "zh": "把刚认识的人拉到私聊或封闭群里，会让对话脱离平台原有的保护。"
@@ -405,6 +1085,34 @@ export const RULE_TEXTS: Record<string, { en: string; zh: string }> = {
   "channel-download-app-zh": {
     "en": "Being told to install a specific app to continue is a common step in fraud and in moving a contact out of sight.",
     "zh": "被要求下载指定APP才能继续，是诈骗中常见的一步，也常用来让联系转入暗处。"
+  },
+  "device-install-zh": {
+    "en": "Being asked to set up or place a device somewhere is how monitoring kit ends up near sensitive sites.",
+    "zh": "被要求在某处架设或放置设备，监测装置就是这样被放到敏感地点附近的。"
+  },
+  "device-install-generic-zh": {
+    "en": "Installing or placing something; it matters next to a device or a place.",
+    "zh": "安装、放置是常用词，只有涉及设备或敏感地点时才值得注意。"
+  },
+  "device-hardware-zh": {
+    "en": "Sensors, trackers and \"weather stations\" offered to people near sites can collect data for someone else.",
+    "zh": "给敏感地点附近居民的传感器、定位器、“气象站”，可能在替别人采集数据。"
+  },
+  "device-hardware-generic-zh": {
+    "en": "Devices in general; they matter next to a request to install or place them.",
+    "zh": "设备、摄像头、路由器是常用词，只有被要求安装或放置时才值得注意。"
+  },
+  "device-storage-zh": {
+    "en": "USB sticks and external drives plugged into work computers move data in and out.",
+    "zh": "U盘、移动硬盘插到单位电脑上，就能把数据带进带出。"
+  },
+  "device-storage-generic-zh": {
+    "en": "Computers and storage in general; they matter next to a request to copy or plug in.",
+    "zh": "办公电脑、拷贝等是常用词，只有被要求拷贝或插入时才值得注意。"
+  },
+  "device-keep-running-zh": {
+    "en": "\"Keep it on and don't touch it\" is how a hosted device or app keeps working for someone else.",
+    "zh": "“一直开着、别动它”，是让托管设备或软件持续替别人工作的说法。"
   },
   "disclose-self-work-zh": {
     "en": "Saying where you work is ordinary; it matters when the place is sensitive, which the other disclosure rules tell.",
@@ -438,6 +1146,38 @@ export const RULE_TEXTS: Record<string, { en: string; zh: string }> = {
     "en": "Saying you can walk into a base or a hangar is what turned hobby chat into requests for photos inside the workplace.",
     "zh": "说自己能进营区、机库，正是兴趣聊天变成索要单位内部照片的转折点。"
   },
+  "gift-present-zh": {
+    "en": "Gifts from someone you met online create a debt that a request later collects.",
+    "zh": "网友送的礼物会制造人情，日后的要求就靠它来兑现。"
+  },
+  "gift-present-generic-zh": {
+    "en": "Treats and surprises; they matter next to a request.",
+    "zh": "请客、惊喜是常用词，只有与索要要求一起出现时才值得注意。"
+  },
+  "gift-card-zh": {
+    "en": "Gift cards, fuel cards and vouchers are untraceable payment in kind.",
+    "zh": "购物卡、油卡、充值卡是难以追查的“实物报酬”。"
+  },
+  "gift-voucher-zh": {
+    "en": "Vouchers are payment in kind.",
+    "zh": "代金券是一种实物报酬。"
+  },
+  "gift-trip-zh": {
+    "en": "Paid trips and hotels are how handlers meet recruits in person.",
+    "zh": "包机票、包酒店的行程，是情报人员与对象见面的方式。"
+  },
+  "hobby-aviation-vocab-zh": {
+    "en": "Aviation hobby circles are where the aviation-worker case started.",
+    "zh": "航空爱好圈子，正是航空从业人员案件的起点。"
+  },
+  "hobby-military-vocab-zh": {
+    "en": "Military fan groups are where collectors look for insiders.",
+    "zh": "军事爱好者群，是情报人员寻找内部人员的地方。"
+  },
+  "hobby-weak-vocab-zh": {
+    "en": "Hobby words that are everyday; they matter next to a request.",
+    "zh": "常见的爱好用语，只有与索要要求一起出现时才值得注意。"
+  },
   "hobby-model-aircraft-zh": {
     "en": "Model-aircraft groups are ordinary, but they are where a foreign officer found an aviation worker in a disclosed case.",
     "zh": "航模群本身很正常，但在已披露的案件中，境外情报人员正是在这里找到了一名航空从业人员。"
@@ -449,6 +1189,182 @@ export const RULE_TEXTS: Record<string, { en: string; zh: string }> = {
   "hobby-spotting-airshow-zh": {
     "en": "Airshow and spotting photos are public, but in the aviation case they were the first step towards photos inside a workplace.",
     "zh": "航展和拍机照片本是公开的，但在航空从业人员的案件中，它们是索要单位内部照片的第一步。"
+  },
+  "identity-id-zh": {
+    "en": "Photos of your ID card are used to open accounts and take loans in your name.",
+    "zh": "身份证照片会被用来以你的名义开户和贷款。"
+  },
+  "identity-id-generic-zh": {
+    "en": "ID cards and face checks are identity credentials.",
+    "zh": "身份证、人脸识别都是身份凭证。"
+  },
+  "identity-bank-zh": {
+    "en": "Card numbers, passwords and bank keys give the asker your money.",
+    "zh": "卡号、密码和网银U盾，交出去钱就不是你的了。"
+  },
+  "identity-code-zh": {
+    "en": "One-time codes let someone else log in as you.",
+    "zh": "验证码能让别人以你的身份登录。"
+  },
+  "identity-card-trade-zh": {
+    "en": "Renting out bank or phone cards makes you part of fraud.",
+    "zh": "出租出借银行卡和电话卡，会让你成为诈骗的一环。"
+  },
+  "identity-weak-zh": {
+    "en": "Passwords and card numbers are everyday words; they matter next to a request.",
+    "zh": "密码、卡号是常用词，只有被索要时才值得注意。"
+  },
+  "info-schedule-zh": {
+    "en": "Duty rosters, shift changes and patrol routes tell an outsider when a site is least watched.",
+    "zh": "值班表、换岗时间和巡逻路线，会让外人知道一个地方什么时候最松懈。"
+  },
+  "info-schedule-generic-zh": {
+    "en": "Questions about shifts and comings and goings; they matter next to a workplace or a place.",
+    "zh": "关于班次和行程的问题，只有涉及工作单位或敏感地点时才值得注意。"
+  },
+  "info-personnel-zh": {
+    "en": "Rosters, headcounts and who leads a unit are personnel information that should stay inside it.",
+    "zh": "花名册、编制人数、谁是领导，都是不应外传的人员信息。"
+  },
+  "info-personnel-generic-zh": {
+    "en": "Lists and headcounts in general; they matter next to a workplace.",
+    "zh": "泛指名单和人数的词，只有涉及工作单位时才值得注意。"
+  },
+  "info-movements-zh": {
+    "en": "Sorties, deployments and troop movements are military information an outsider should never get.",
+    "zh": "架次、兵力部署、部队调动都是不该让外人知道的军事信息。"
+  },
+  "info-movements-port-zh": {
+    "en": "Ships leaving and entering port, exercises and troop whereabouts are movements that collectors log.",
+    "zh": "舰船进出港、演习和部队动向，是情报搜集者会记录的动态。"
+  },
+  "info-movements-generic-zh": {
+    "en": "Plans and departures in general; they matter next to a unit or a place.",
+    "zh": "泛指安排和出发的词，只有涉及部队或敏感地点时才值得注意。"
+  },
+  "info-identifiers-zh": {
+    "en": "Hull numbers, equipment types and aircraft numbers identify military units and kit.",
+    "zh": "舷号、装备型号、飞机编号可以识别部队和装备。"
+  },
+  "info-identifiers-military-zh": {
+    "en": "Unit designations, call signs and military plates identify units.",
+    "zh": "番号、呼号、军牌能识别具体部队。"
+  },
+  "info-identifiers-generic-zh": {
+    "en": "Numbers, models and sizes in general; they matter next to equipment or a place.",
+    "zh": "编号、型号、参数、尺寸是普通词，只有涉及装备或敏感地点时才值得注意。"
+  },
+  "info-documents-zh": {
+    "en": "Internal documents, test data and classified material are what paid \"consultancies\" end up asking for.",
+    "zh": "内部资料、试验数据和涉密材料，是所谓“咨询公司”最终要的东西。"
+  },
+  "info-documents-tech-zh": {
+    "en": "Drawings, technical files and parameters of products are industrial information.",
+    "zh": "图纸、技术资料、技术参数属于企业技术信息。"
+  },
+  "info-documents-generic-zh": {
+    "en": "Files and material in general; they matter next to a workplace or a request.",
+    "zh": "文件、资料是常用词，只有涉及工作单位或索要要求时才值得注意。"
+  },
+  "info-project-zh": {
+    "en": "Project progress, partners and suppliers of defence work are business information that stays inside.",
+    "zh": "项目进展、合作单位和供应商都属于单位内部信息。"
+  },
+  "info-project-generic-zh": {
+    "en": "Progress and acceptance in general; they matter next to a workplace.",
+    "zh": "进度、验收、供应商是常用词，只有涉及工作单位时才值得注意。"
+  },
+  "info-layout-zh": {
+    "en": "Layouts, coordinates and where the cameras are let an outsider map a site.",
+    "zh": "平面图、坐标和监控位置，能让外人摸清一个地方。"
+  },
+  "info-layout-generic-zh": {
+    "en": "Positions and surroundings in general; they matter next to a place.",
+    "zh": "位置、布局、周边环境是常用词，只有涉及敏感地点时才值得注意。"
+  },
+  "info-access-zh": {
+    "en": "Badges, passes and service papers prove who you are and where you can go.",
+    "zh": "工牌、出入证、军官证能证明你的身份和能进入的地方。"
+  },
+  "info-access-generic-zh": {
+    "en": "Papers in general; they matter next to a request.",
+    "zh": "“证件”是常用词，只有被索要时才值得注意。"
+  },
+  "invest-platform-zh": {
+    "en": "Trading platforms and crypto are where investment scams hold the victim's money.",
+    "zh": "投资平台和数字货币，是投资诈骗困住受害人资金的地方。"
+  },
+  "invest-platform-generic-zh": {
+    "en": "Markets in general; they matter next to promised returns.",
+    "zh": "外汇、期货、黄金是常用词，只有与收益承诺一起出现时才值得注意。"
+  },
+  "invest-returns-zh": {
+    "en": "Sure wins, insider tips and tutors who trade for you are the promises of investment scams.",
+    "zh": "稳赚、内幕消息、导师带单，是投资诈骗的承诺。"
+  },
+  "invest-returns-generic-zh": {
+    "en": "High returns with no risk are not offered by honest investments.",
+    "zh": "高回报又零风险，不是正当投资会做出的承诺。"
+  },
+  "invest-returns-weak-zh": {
+    "en": "Returns and withdrawals are everyday words; they matter next to a platform.",
+    "zh": "收益、提现是常用词，只有与投资平台一起出现时才值得注意。"
+  },
+  "invest-gamble-zh": {
+    "en": "Betting sites promise wins and keep deposits.",
+    "zh": "博彩网站承诺赢钱，却扣住本金。"
+  },
+  "jobbait-high-pay-zh": {
+    "en": "Pay far above the market for little work is the hook of scam jobs and paid collection.",
+    "zh": "远高于行情的报酬，是诈骗招聘和有偿搜集的诱饵。"
+  },
+  "jobbait-easy-zh": {
+    "en": "No experience, from home, on your phone: the promises of jobs that are not what they seem.",
+    "zh": "零基础、在家做、手机操作，是名不副实的工作常用的承诺。"
+  },
+  "jobbait-part-time-zh": {
+    "en": "Part-time offers and urgent hiring are how scam jobs are advertised.",
+    "zh": "兼职、急招是诈骗招聘常见的广告用语。"
+  },
+  "jobbait-obfuscated-zh": {
+    "en": "Spellings like 兼値 dodge filters; legitimate employers have no need to.",
+    "zh": "“兼値”这类变体写法是为了躲避过滤，正规招聘无须如此。"
+  },
+  "jobbait-generic-zh": {
+    "en": "Audience words of job ads; they matter next to pay.",
+    "zh": "招聘广告的常见用语，只有与报酬一起出现时才值得注意。"
+  },
+  "legit-official-vocab-zh": {
+    "en": "Registration numbers and official channels mark an offer that can be checked.",
+    "zh": "营业执照、官方渠道，说明这个机构可以被核实。"
+  },
+  "legit-official-weak-vocab-zh": {
+    "en": "Official websites are mentioned by legitimate and fake offers alike.",
+    "zh": "官网在正规和虚假信息中都会出现。"
+  },
+  "legit-licence-vocab-zh": {
+    "en": "Licences and disclosed rates mark a regulated lender.",
+    "zh": "持牌、许可证和利率披露，是受监管放贷机构的标志。"
+  },
+  "legit-licence-weak-vocab-zh": {
+    "en": "Contracts and social insurance are normal parts of real jobs.",
+    "zh": "合同、社保是正规工作的常见内容。"
+  },
+  "legit-ethics-vocab-zh": {
+    "en": "Ethics approval and consent forms mark genuine research.",
+    "zh": "伦理批件和知情同意书是正规研究的标志。"
+  },
+  "legit-ethics-weak-vocab-zh": {
+    "en": "Public information and compliance are mentioned by genuine research and business.",
+    "zh": "公开信息、合规是正规研究和业务常提到的。"
+  },
+  "legit-security-vocab-zh": {
+    "en": "Security rules and security offices are how an organisation protects its information.",
+    "zh": "保密规定和保密部门，是单位保护信息的方式。"
+  },
+  "legit-security-weak-vocab-zh": {
+    "en": "Non-disclosure agreements are common in legitimate work, though a lure may mention one too.",
+    "zh": "保密协议在正规工作中很常见，但诱骗者也可能提到。"
   },
   "legit-veteran-subsidy-zh": {
     "en": "Veterans' loan subsidies and services run by the Ministry of Veterans Affairs are official programmes, not private offers.",
@@ -477,6 +1393,66 @@ export const RULE_TEXTS: Record<string, { en: string; zh: string }> = {
   "legit-hobby-events-zh": {
     "en": "Club, competition and ticketing pages of airshows and model-aircraft associations are ordinary hobby content.",
     "zh": "航展售票、航模协会和比赛的页面属于正常的爱好活动内容。"
+  },
+  "loan-product-zh": {
+    "en": "Loans are the bait in the veteran case: a lender \"manager\" who wants proof of service.",
+    "zh": "贷款正是退役军人案中的诱饵：网贷“经理”索要服役证明。"
+  },
+  "loan-product-generic-zh": {
+    "en": "Borrowing and credit limits are the language of lending.",
+    "zh": "借钱、额度、套现都是借贷用语。"
+  },
+  "loan-product-weak-zh": {
+    "en": "Loose lending slang; it matters next to other loan words.",
+    "zh": "零散的借贷俚语，只有与其他借贷词一起出现时才值得注意。"
+  },
+  "loan-interest-zh": {
+    "en": "Interest-free loans offered by strangers are the opening of the veteran case.",
+    "zh": "陌生人提供的免息贷款，正是退役军人案的开端。"
+  },
+  "loan-interest-generic-zh": {
+    "en": "Interest terms are the language of lending.",
+    "zh": "利息、月息是借贷用语。"
+  },
+  "loan-debt-zh": {
+    "en": "Debt and arrears make a person easier to pressure.",
+    "zh": "负债和逾期会让人更容易被拿捏。"
+  },
+  "loan-debt-generic-zh": {
+    "en": "Credit records and collection are the language of debt.",
+    "zh": "征信、催收、黑户都是负债用语。"
+  },
+  "loan-debt-weak-zh": {
+    "en": "\"Getting ashore\" is slang for clearing debt, but also for passing an exam.",
+    "zh": "“上岸”是还清债务的俚语，也指考试考上。"
+  },
+  "media-photo-zh": {
+    "en": "Photos, screenshots and scans are what a lure asks for once it has named a place or a document.",
+    "zh": "照片、截图、扫描件，是诱骗者点名地点或资料后索要的东西。"
+  },
+  "media-photo-generic-zh": {
+    "en": "Words for images in general; they matter next to a place or a request.",
+    "zh": "泛指图像的词，只有和地点或索要要求一起出现时才值得注意。"
+  },
+  "media-take-photo-zh": {
+    "en": "Being asked to take pictures is the step that turns a chat into collection.",
+    "zh": "被要求拍照，是聊天变成情报搜集的那一步。"
+  },
+  "media-covert-photo-zh": {
+    "en": "Covert filming and \"shoot it and send it to me\" are the plainest form of a photo request.",
+    "zh": "偷拍、“拍了发我”，是最直白的拍照要求。"
+  },
+  "media-take-photo-generic-zh": {
+    "en": "Loose words for taking pictures; they matter next to a place.",
+    "zh": "泛指拍摄的说法，只有与地点一起出现时才值得注意。"
+  },
+  "media-video-zh": {
+    "en": "Video, recordings and aerial footage of a site are asked for in paid \"collection\" jobs.",
+    "zh": "有偿“采集”活动常要求拍视频、录像或航拍。"
+  },
+  "media-live-zh": {
+    "en": "Livestreams and video calls can show a place in real time.",
+    "zh": "直播和视频通话可以实时展示一个地点。"
   },
   "offer-interest-free-loan-zh": {
     "en": "An interest-free or no-interest loan offered by a stranger was the opening of a disclosed case in which a veteran was asked for proof of service and then for secrets.",
@@ -530,6 +1506,18 @@ export const RULE_TEXTS: Record<string, { en: string; zh: string }> = {
     "en": "Paid surveys that lead into closed groups and then to paid 'data sharing' are a pattern in the national security warnings.",
     "zh": "有偿问卷把人引入封闭群组、再发展为有偿“数据共享”，是国家安全机关提醒中描述的套路。"
   },
+  "overseas-scam-hubs-zh": {
+    "en": "Scam compounds in Myanmar, Cambodia and Laos fill their floors with people lured by job offers that promise easy, well-paid work.",
+    "zh": "缅甸、柬埔寨、老挝的电诈园区，靠“轻松高薪”的招聘骗人过去。"
+  },
+  "overseas-route-zh": {
+    "en": "A route that lands in one country and continues by car over a border is how people are taken to scam compounds.",
+    "zh": "先飞到一个地方、再坐车过境的路线，是把人带进电诈园区的常见方式。"
+  },
+  "overseas-free-board-zh": {
+    "en": "Free flights, visa and board for work abroad, with nothing but a passport asked, is the standard bait of scam-compound recruiters.",
+    "zh": "“包机票、包签证、包吃住，只要护照”是电诈园区招人的标准话术。"
+  },
   "overseas-fraud-compounds-zh": {
     "en": "High-paying jobs in northern Myanmar, Cambodia and nearby regions are the recruitment bait of telecom-fraud compounds.",
     "zh": "缅北、柬埔寨等地的“高薪工作”，是境外电诈园区招人的诱饵。"
@@ -537,6 +1525,146 @@ export const RULE_TEXTS: Record<string, { en: string; zh: string }> = {
   "overseas-high-pay-abroad-zh": {
     "en": "Overseas work that pays far above the market and arranges your travel for you is how people are lured into fraud compounds abroad.",
     "zh": "报酬远超常理、还替你包办出境的海外工作，是把人骗往境外诈骗园区的常见手段。"
+  },
+  "pay-fee-zh": {
+    "en": "\"A little something for your trouble\" is how payment for photos or information is offered.",
+    "zh": "“辛苦费”“好处费”“信息费”，是为照片或信息付钱时常用的说法。"
+  },
+  "pay-fee-generic-zh": {
+    "en": "Fees and rewards for a report or a favour are the inducement of paid collection.",
+    "zh": "为报告或帮忙支付的报酬、酬金，是有偿搜集的诱饵。"
+  },
+  "pay-settle-zh": {
+    "en": "Paid the same day or per week in cash is how quick \"collection\" jobs are paid.",
+    "zh": "日结、现结、当天结钱，是短平快“采集”活儿的付款方式。"
+  },
+  "pay-settle-generic-zh": {
+    "en": "Transfers and red packets are everyday; they matter next to a request.",
+    "zh": "转账、红包是日常用语，只有和索要要求一起出现时才值得注意。"
+  },
+  "pay-per-unit-zh": {
+    "en": "Pay per photo or per sortie is how \"photo collection\" near military sites is priced.",
+    "zh": "按张、按架次计价，是军事场所附近“拍照采集”活儿的定价方式。"
+  },
+  "pay-per-unit-generic-zh": {
+    "en": "Piece rates for tasks are how paid tasks are priced.",
+    "zh": "按次、按件计价，是有偿任务常见的定价方式。"
+  },
+  "pay-amount-zh": {
+    "en": "Sums of money are ordinary; they matter next to a request or a task.",
+    "zh": "金额本身很普通，只有与索要要求或任务一起出现时才值得注意。"
+  },
+  "pay-price-zh": {
+    "en": "\"Money is no object\" and \"top price paid\" are how buyers of information make the offer sound generous.",
+    "zh": "“价钱好说”“高价收”，是信息买家显得出手大方的说法。"
+  },
+  "pay-earn-zh": {
+    "en": "Extra income on the side is the lure of paid part-time collection.",
+    "zh": "“赚点外快”“额外收入”，是有偿兼职搜集的诱饵。"
+  },
+  "pay-earn-generic-zh": {
+    "en": "Earnings words in general; they matter next to a request.",
+    "zh": "赚钱、奖金、提成是常用词，只有与索要要求一起出现时才值得注意。"
+  },
+  "place-military-base-zh": {
+    "en": "Military camps and restricted military zones are the places a lure asks the reader to photograph or describe.",
+    "zh": "军营和军事管理区正是诱骗者要求拍照或描述的地点。"
+  },
+  "place-military-area-zh": {
+    "en": "Camp areas, posts and ranges are sensitive places; asking about them is how site surveys begin.",
+    "zh": "营区、哨所、靶场都是敏感地点，打听这些往往是“踩点”的开始。"
+  },
+  "place-guarded-generic-zh": {
+    "en": "Fenced, guarded or closed places are often the sites a stranger wants pictures of.",
+    "zh": "围起来、有人站岗、不对外开放的地方，常是陌生人想要照片的对象。"
+  },
+  "place-naval-zh": {
+    "en": "Naval ports and warships are protected military targets; photos of them are what paid collectors are after.",
+    "zh": "军港和军舰属于军事目标，有偿“拍照”要的往往就是它们。"
+  },
+  "place-port-zh": {
+    "en": "Ports, piers and shipyards are where warships berth and are built.",
+    "zh": "港口、码头和船厂是舰船停靠和建造的地方。"
+  },
+  "place-ship-generic-zh": {
+    "en": "Big ships and hulls matter in a lure only next to a port or a request for pictures.",
+    "zh": "“大船”“船体”只有和港口、拍照要求一起出现时才值得注意。"
+  },
+  "place-airfield-zh": {
+    "en": "Military airfields and combat aircraft are protected; their movements are a common target of collection.",
+    "zh": "军用机场和战机受到保护，其起降动态常是情报搜集的目标。"
+  },
+  "place-airfield-facility-zh": {
+    "en": "Hangars and airside areas hold aircraft that are not meant to be photographed.",
+    "zh": "机库和飞行区里的飞机通常不允许拍摄。"
+  },
+  "place-airfield-generic-zh": {
+    "en": "Airports, runways and aircraft are everyday words, and matter only next to a request for pictures or schedules.",
+    "zh": "机场、跑道、飞机是日常用语，只有与拍照或时刻要求一起出现才值得注意。"
+  },
+  "place-military-equipment-zh": {
+    "en": "Missiles, military trains and armoured vehicles are military equipment whose sightings are sought by collectors.",
+    "zh": "导弹、军列、装甲车等都是军事装备，其行踪是情报搜集的对象。"
+  },
+  "place-equipment-generic-zh": {
+    "en": "Convoys, radars and antennas are ordinary words that matter next to a military place or a request.",
+    "zh": "车队、雷达、天线是普通词，只有在军事场所或拍照要求旁边才值得注意。"
+  },
+  "place-research-zh": {
+    "en": "Research institutes and test sites are where defence projects are developed.",
+    "zh": "研究所和试验场是国防项目研制的地方。"
+  },
+  "place-research-generic-zh": {
+    "en": "Labs and institutes are common words; they matter next to a request for photos or documents.",
+    "zh": "实验室、院所是常用词，只有在索要照片或资料时才值得注意。"
+  },
+  "place-industrial-zh": {
+    "en": "Workshops and production lines of defence firms are places a lure asks to see inside.",
+    "zh": "军工企业的厂房、车间和生产线，是诱骗者想“看看里面”的地方。"
+  },
+  "place-energy-zh": {
+    "en": "Nuclear plants and reactors are critical infrastructure.",
+    "zh": "核电站和反应堆属于关键基础设施。"
+  },
+  "place-energy-generic-zh": {
+    "en": "Power stations, control rooms and data centres are infrastructure, sensitive next to a request.",
+    "zh": "电站、控制室、机房、数据中心属于基础设施，遇到索要照片时需留意。"
+  },
+  "place-government-zh": {
+    "en": "Government organs and key departments are targets of information collection.",
+    "zh": "党政机关和要害部门是情报搜集的对象。"
+  },
+  "place-government-generic-zh": {
+    "en": "Offices and compounds are common words; they matter next to a request.",
+    "zh": "机关、大院、办公大楼是常用词，只有遇到索要信息时才值得注意。"
+  },
+  "prohibit-photo-zh": {
+    "en": "Signs that forbid photography mark places that must not be photographed.",
+    "zh": "禁止拍照的标识，标明该处不得拍摄。"
+  },
+  "prohibit-no-fee-zh": {
+    "en": "Statements that no fee is charged and nothing secret is asked are what legitimate offers say.",
+    "zh": "“不收取任何费用”“不会索要”是正规机构的声明。"
+  },
+  "prohibit-no-ask-zh": {
+    "en": "Refusals like \"we will never ask you to\" lower the chance that a page is a lure.",
+    "zh": "“我们不会要求你……”这类声明，降低了页面是诱骗的可能。"
+  },
+  "prohibit-general-zh": {
+    "en": "Prohibitions in general; they count against a lure when they govern the request.",
+    "zh": "一般性的禁止用语，在约束请求时会降低风险判断。"
+  },
+  "proximity-nearby-vocab-zh": {
+    "en": "A stranger who happens to be near you is how the people-nearby case began.",
+    "zh": "“恰好在你附近”的陌生人，正是“附近的人”案的开端。"
+  },
+  "proximity-nearby-weak-vocab-zh": {
+    "en": "Distance and same-city words are ordinary; they matter next to a sensitive place.",
+    "zh": "距离、同城是常用词，只有与敏感地点一起出现时才值得注意。"
+  },
+  "proximity-home-vocab-zh": {
+    "en": "Questions about what can be seen from your home map the surroundings of a site.",
+    "zh": "打听你家在哪、从你家能看到什么，是在摸清敏感地点周边。"
   },
   "proximity-people-nearby-zh": {
     "en": "The dating case began with 'shake' and 'people nearby': an agent can pick out people who live near a sensitive site.",
@@ -614,6 +1742,38 @@ export const RULE_TEXTS: Record<string, { en: string; zh: string }> = {
     "en": "A new online friend asking for photos around your home is how the dating case moved to photos of a military site.",
     "zh": "网上刚认识的人要你拍家附近的照片，正是交友案件转向拍摄军事设施的方式。"
   },
+  "romance-endearment-vocab-zh": {
+    "en": "Pet names from someone met days ago are how a dating lure builds intimacy fast.",
+    "zh": "刚认识几天就叫得很亲昵，是交友诱骗快速拉近关系的手法。"
+  },
+  "romance-endearment-generic-vocab-zh": {
+    "en": "Endearments are the language of the dating lure.",
+    "zh": "亲昵称呼是交友诱骗的常用语言。"
+  },
+  "romance-endearment-weak-vocab-zh": {
+    "en": "Family words that are also endearments; they matter next to a request.",
+    "zh": "既是亲属称呼也是昵称的词，只有与索要要求一起出现时才值得注意。"
+  },
+  "romance-attraction-vocab-zh": {
+    "en": "Declarations of attraction early on are the bait of the dating case.",
+    "zh": "认识不久就表白，是交友案件中的诱饵。"
+  },
+  "romance-attraction-generic-vocab-zh": {
+    "en": "Flattery and longing are how affection is used as leverage.",
+    "zh": "恭维和思念，是把感情当筹码的方式。"
+  },
+  "romance-attraction-weak-vocab-zh": {
+    "en": "Romance words in general; they matter next to a request.",
+    "zh": "恋爱用语，只有与索要要求一起出现时才值得注意。"
+  },
+  "romance-coquetry-vocab-zh": {
+    "en": "Coaxing, sulky talk turns a favour into a test of affection.",
+    "zh": "撒娇式的请求，把帮忙变成了对感情的考验。"
+  },
+  "romance-coquetry-weak-vocab-zh": {
+    "en": "Pleading words; they matter next to a request.",
+    "zh": "恳求的话，只有与索要要求一起出现时才值得注意。"
+  },
   "romance-intimate-photos-zh": {
     "en": "An attractive stranger who sends intimate photos early was the bait in the case that ended with photos of a military site.",
     "zh": "陌生异性很快发来私密照片，正是那起以拍摄军事设施告终的案件中的诱饵。"
@@ -662,6 +1822,46 @@ export const RULE_TEXTS: Record<string, { en: string; zh: string }> = {
     "en": "No lender can guarantee approval regardless of debts; the promise is a fraud tell.",
     "zh": "无论负债多少都保证下款，没有正规机构能做到，这是诈骗的信号。"
   },
+  "secrecy-dont-tell-vocab-zh": {
+    "en": "Being told not to report a contact to your unit is the clearest warning sign there is.",
+    "zh": "被要求不向单位报备，是最明显的警示信号。"
+  },
+  "secrecy-dont-tell-generic-vocab-zh": {
+    "en": "\"Don't tell\" keeps a contact out of sight of those who could warn you.",
+    "zh": "“别告诉”让这段联系避开能提醒你的人。"
+  },
+  "secrecy-discreet-vocab-zh": {
+    "en": "Private mailboxes, no names and \"not in the group\" keep an arrangement hidden.",
+    "zh": "私人邮箱、不署名、别在群里说，都是让安排不留痕迹。"
+  },
+  "secrecy-discreet-weak-vocab-zh": {
+    "en": "Quiet and discreet are ordinary words; they matter next to a request.",
+    "zh": "悄悄、低调、保密是常用词，只有与索要要求一起出现时才值得注意。"
+  },
+  "secrecy-erase-vocab-zh": {
+    "en": "Deleting chats and leaving no trace are meant to remove the evidence.",
+    "zh": "删聊天记录、不留痕迹，是为了销毁证据。"
+  },
+  "secrecy-erase-weak-vocab-zh": {
+    "en": "Deleting and recalling messages are everyday; they matter next to a request.",
+    "zh": "删掉、撤回是日常用语，只有与索要要求一起出现时才值得注意。"
+  },
+  "secrecy-reassure-vocab-zh": {
+    "en": "\"If anything happens I take the blame\" is reassurance for something that should not be done.",
+    "zh": "“出了事我负责”，是在为不该做的事打包票。"
+  },
+  "secrecy-reassure-generic-vocab-zh": {
+    "en": "\"No one checks\" and \"it's not illegal\" talk a person past their doubts.",
+    "zh": "“没人查”“不违法”是在打消你的疑虑。"
+  },
+  "secrecy-reassure-weak-vocab-zh": {
+    "en": "Loose reassurance; it matters next to a request.",
+    "zh": "泛泛的安抚话，只有与索要要求一起出现时才值得注意。"
+  },
+  "secrecy-urgency-vocab-zh": {
+    "en": "Hurry and deadlines cut thinking short.",
+    "zh": "催促和期限会让人来不及多想。"
+  },
   "secrecy-dont-tell-zh": {
     "en": "A request to keep a paid arrangement from your employer or family is the clearest sign that it would not survive their scrutiny.",
     "zh": "要求你对单位或家人隐瞒一桩有偿交易，恰恰说明这件事经不起他们过问。"
@@ -673,6 +1873,50 @@ export const RULE_TEXTS: Record<string, { en: string; zh: string }> = {
   "secrecy-urgency-scarcity-zh": {
     "en": "Urgency and exclusivity are used to stop people from checking an offer with anyone else.",
     "zh": "制造紧迫感和稀缺感，是为了让人来不及找别人核实。"
+  },
+  "service-agent-zh": {
+    "en": "Lost parcels, \"million protection\" and campus-loan calls are classic fake customer service scripts.",
+    "zh": "快递丢失、百万保障、注销校园贷，是冒充客服诈骗的经典话术。"
+  },
+  "service-agent-generic-zh": {
+    "en": "Claims, meeting apps and remote control are how fake service reaches your money.",
+    "zh": "理赔、会议软件、远程协助，是冒充客服伸向你钱包的手段。"
+  },
+  "service-agent-weak-zh": {
+    "en": "Service words are everyday; they matter next to a payment or an account.",
+    "zh": "客服、退款、冻结是常用词，只有涉及支付或账户时才值得注意。"
+  },
+  "service-official-zh": {
+    "en": "Arrest warrants and \"asset checks\" over the phone are fake officials.",
+    "zh": "电话里的逮捕令、资产清查，都是冒充公检法。"
+  },
+  "service-official-generic-zh": {
+    "en": "Police, prosecutors and money laundering are the pretexts of official-impersonation scams.",
+    "zh": "公检法、洗钱是冒充官方诈骗的借口。"
+  },
+  "target-military-vocab-zh": {
+    "en": "Service members and veterans are the people a lure looks for.",
+    "zh": "现役军人和退役军人，正是诱骗者寻找的对象。"
+  },
+  "target-military-weak-vocab-zh": {
+    "en": "Military words that are also everyday; they matter next to a request.",
+    "zh": "既有军事含义又很常用的词，只有与索要要求一起出现时才值得注意。"
+  },
+  "target-industry-vocab-zh": {
+    "en": "Defence and nuclear industry staff are targets of paid \"consulting\" approaches.",
+    "zh": "军工、核工业从业者，是有偿“咨询”拉拢的对象。"
+  },
+  "target-industry-weak-vocab-zh": {
+    "en": "Aerospace and engineering words are everyday; they matter next to a request.",
+    "zh": "航天、航空、工程师是常用词，只有与索要要求一起出现时才值得注意。"
+  },
+  "target-civil-servant-vocab-zh": {
+    "en": "Civil servants and officials hold information that outsiders seek.",
+    "zh": "公务员和机关干部掌握着外部想要的信息。"
+  },
+  "target-civil-servant-weak-vocab-zh": {
+    "en": "Public-sector words are everyday; they matter next to a request.",
+    "zh": "体制内、公务员是常用词，只有与索要要求一起出现时才值得注意。"
   },
   "target-veteran-zh": {
     "en": "Being singled out as a veteran matters: in a disclosed case a fake loan manager asked a retired soldier for proof of service and then for what he knew.",
@@ -697,5 +1941,57 @@ export const RULE_TEXTS: Record<string, { en: string; zh: string }> = {
   "target-aviation-shipbuilding-zh": {
     "en": "Aviation and shipbuilding workers who mention their jobs in chat groups were the people a foreign officer looked for in the model-aircraft case.",
     "zh": "在群聊中提到自己在航空、船舶行业工作的人，正是航模群案件中境外情报人员寻找的对象。"
+  },
+  "task-scheme-zh": {
+    "en": "Task groups, combined orders and \"advanced tasks\" are the machinery of task scams.",
+    "zh": "任务群、连单、进阶任务，是刷单诈骗的运作方式。"
+  },
+  "task-scheme-generic-zh": {
+    "en": "Doing tasks for commission is how task scams begin.",
+    "zh": "做任务赚佣金，是刷单诈骗的开端。"
+  },
+  "task-scheme-weak-zh": {
+    "en": "Likes, orders and cashback are everyday words; they matter next to pay.",
+    "zh": "点赞、接单、返现是常用词，只有与报酬一起出现时才值得注意。"
+  },
+  "upfront-fee-zh": {
+    "en": "Deposits and \"risk money\" asked before a payout are the core of job, loan and task scams.",
+    "zh": "放款或提现前要交的保证金、风险金，是招聘、贷款和刷单诈骗的核心。"
+  },
+  "upfront-fee-generic-zh": {
+    "en": "Fees asked before a job or a loan starts are a warning sign.",
+    "zh": "入职或放款前就收的各种费用，是警示信号。"
+  },
+  "upfront-fee-weak-zh": {
+    "en": "Fees and taxes in general; they matter next to a payout.",
+    "zh": "服务费、税费是常用词，只有在提现或放款时才值得注意。"
+  },
+  "upfront-pay-first-zh": {
+    "en": "\"Pay first, then you can withdraw\" is the shape of almost every advance-fee scam.",
+    "zh": "“先交钱才能提现”，几乎是所有预付费诈骗的套路。"
+  },
+  "upfront-pay-first-generic-zh": {
+    "en": "Advances and top-ups are asked for in task and payout scams.",
+    "zh": "垫付、充值、代缴在刷单和提现诈骗中常被要求。"
+  },
+  "workplace-your-unit-zh": {
+    "en": "A stranger asking about \"your unit\" or \"your institute\" is steering the talk toward your workplace.",
+    "zh": "陌生人提到“你们单位”“你们所”，是在把话题引向你的工作单位。"
+  },
+  "workplace-your-military-unit-zh": {
+    "en": "Questions about \"your company\", \"your battalion\" or \"your ship\" aim at the reader's military unit.",
+    "zh": "打听“你们连”“你们营”“你们舰”，针对的是对方所在的部队。"
+  },
+  "workplace-your-job-zh": {
+    "en": "Asking about the place where you work turns a chat toward your workplace.",
+    "zh": "问起“你上班的地方”，是把聊天引向你的工作场所。"
+  },
+  "workplace-inside-zh": {
+    "en": "The inside of a unit, its intranet or a ship deck is what a lure asks to be shown.",
+    "zh": "单位内部、内网、舰上，是诱骗者想让你展示的地方。"
+  },
+  "workplace-generic-zh": {
+    "en": "Everyday words for someone's workplace; they matter next to a request for photos or details.",
+    "zh": "指代对方工作场所的日常用语，只有与拍照或打听细节同时出现时才值得注意。"
   }
 };

@@ -15,6 +15,24 @@ export const FACETS = [
   'scam', // ordinary fraud tells: upfront fees, guaranteed approval, task rebates, gambling recovery
   'awareness', // third-person reporting of cases, arrests, security agencies, hotlines: lowers the score
   'legit', // marks of a legitimate offer: licence numbers, APR disclosure, ethics approval, official subsidy
+  // Concept vocabularies: single ideas in many words, which the scorer combines by distance (an ask is `media` or
+  // `info` within a clause of `place` or `workplace`) rather than by the fixed wording of one phrase.
+  'place', // sensitive places, objects and organisations: bases, ports, ships, airfields, hangars, labs, plants, 营区, 军港
+  'workplace', // the person's own workplace or unit as a lure names it: where you work, your office, 你们单位, 你们所
+  'media', // photos, video, footage, screenshots, livestreams: pic, snap, vid, 照片, 拍, 视频
+  'ask', // the asking itself, addressed to the reader: can you, send me, let me know, 帮我, 发我, 能不能
+  'info', // what is elicited: schedules, counts, rosters, movements, numbers, layouts, documents, project status, names
+  'device', // hosting, installing or plugging in something: a sensor, a box, a USB stick, an app kept running
+  'pay', // money and its forms: amounts, per photo or per report, cash, crypto, 红包, 日结, 辛苦费
+  'gift', // gifts, vouchers, paid trips and hospitality, favours in kind
+  'loan', // loans, credit limits, debt relief and arrears
+  'jobbait', // jobs too good to be true: high pay for easy work, no experience, part-time from home, 高薪, 兼职
+  'upfront', // money asked before a payout: activation or unfreezing fees, deposits, 保证金, 解冻费, 垫付
+  'task', // task and review schemes: like, rate, complete orders, commission, top up, 刷单, 返佣, 做任务
+  'invest', // trading platforms, guaranteed returns, insider tips, withdrawal taxes, 稳赚, 提现, 交易所
+  'service', // fake customer service and officials: refunds, frozen accounts, screen sharing, safe accounts, 客服, 安全账户
+  'identity', // credentials and identity papers asked for: bank login, card CVV, one-time codes, 验证码, 身份证照片
+  'prohibit', // prohibitions and refusals: do not photograph, we never ask for, 禁止拍摄, 不得, 不收取任何费用
 ] as const;
 export type Facet = (typeof FACETS)[number];
 

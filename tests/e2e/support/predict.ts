@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { visibleTextOfHtml } from '../../../src/cli/html.js';
 import { detect, showsBanner } from '../../../src/core/detect.js';
 import { shippedPack } from '../../../src/core/pack.js';
-import { SENSITIVITIES, type Sensitivity } from '../../../src/core/score.js';
+import { SENSITIVITIES, type Sensitivity } from '../../../src/core/severity.js';
 
 /** The banner's data-severity the page should carry at each sensitivity, or null for no banner. */
 export type Expected = Record<Sensitivity, string | null>;

@@ -1,0 +1,236 @@
+// Build time only: from labelled texts to a fitted model (model.ts ModelData). The features are computed by the
+// very code the scorer runs (features.ts); the fitting is fit.ts; the choices made here are which texts count as
+// lures of which family, how strongly the penalty binds (chosen by cross-validation), and where the cut points fall.
+
+import type { Family } from '../advice.js';
+import { scanText } from '../detect.js';
+import { clausePairs, conceptHits, documentAwarenessOf, FEATURE_NAMES, featuresOf, SIGNAL_FEATURES, wholeSums } from '../features.js';
+import type { CutPoints, ModelData } from '../model.js';
+import type { Pack } from '../pack.js';
+import { textBuckets, type TextSignalData } from '../text-signal.js';
+import { fitLogistic, fitSparseLogistic, logLoss, predict, type FitOptions, type Fitted, type Sample, type Sign, type SparseSample } from './fit.js';
+
+export interface TrainingText {
+  id: string;
+  text: string;
+  expect: 'warn' | 'quiet' | 'awareness';
+  family: string;
+}
+
+export const FAMILIES: readonly Family[] = ['espionage', 'fraud'];
+/** Penalties tried by cross-validation. */
+export const LAMBDAS = [0.1, 0.3, 1, 3];
+export const FOLDS = 5;
+/** The text signal: 2^16 hashed buckets (64 KB as bytes), and the penalties its cross-validation tries. */
+export const SIGNAL_BITS = 16;
+export const SIGNAL_LAMBDAS = [0.03, 0.1, 0.3];
+/** False-alarm budgets on look-alikes and awareness texts for the three cut points (per family). */
+export const BUDGETS: Record<keyof CutPoints, number> = { loose: 0.03, medium: 0.01, strict: 0.003 };
+/**
+ * Floors under the cut points: the examples are a few hundred texts, and a cut below these would flag pages whose
+ * wording the examples never showed. A cut at 0.5 means the model must find a lure more likely than not.
+ */
+export const FLOORS: Record<keyof CutPoints, number> = { loose: 0.3, medium: 0.5, strict: 0.75 };
+
+/** Evidence against a lure must weigh against it, and a combination may only ever add: the fit keeps those signs. */
+export function signOf(feature: string): Sign {
+  if (/awareness|legit|prohibit/.test(feature)) return 'negative';
+  if (feature.startsWith('c:')) return 'any';
+  return 'positive';
+}
+
+/**
+ * A single concept says little (every warning holds every keyword): its weight is penalised four times as hard as a
+ * combination's, so the model leans on what concepts do together.
+ */
+export function penaltyOf(feature: string): number {
+  return feature.startsWith('c:') && signOf(feature) === 'any' ? 4 : 1;
+}
+
+/** The features of a whole text, as one window (the examples are a paragraph or a chat each). */
+export function textFeatures(text: string, pack: Pack, signal = 0): Float64Array {
+  const hits = conceptHits(text, scanText(text, pack), pack.rules);
+  return featuresOf(wholeSums(hits, clausePairs(text, hits)), documentAwarenessOf(hits), signal);
+}
+
+/** Which cross-validation fold a text is in: by a hash of its id, so adding texts moves no other. */
+export function foldOf(id: string): number {
+  let h = 0x811c9dc5;
+  for (const byte of new TextEncoder().encode(`fold:${id}`)) {
+    h ^= byte;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return (h >>> 0) % FOLDS;
+}
+
+export interface FamilyReport {
+  family: Family;
+  lambda: number;
+  positives: number;
+  negatives: number;
+  /** Out-of-fold figures at each cut point: share of lures caught, share of look-alikes flagged. */
+  outOfFold: Record<keyof CutPoints, { cut: number; recall: number; falseAlarms: number }>;
+  logLoss: number;
+}
+
+export interface Trained {
+  model: ModelData;
+  reports: FamilyReport[];
+  signal: SignalReport;
+}
+
+export function train(texts: readonly TrainingText[], pack: Pack): Trained {
+  const features = texts.map((t) => textFeatures(t.text, pack));
+  // The text signal first: its out-of-fold probabilities are what the concept model learns to trust it by, so
+  // that it never sees the signal's verdict on a text the signal was fitted on.
+  const signal = trainTextSignal(texts, pack);
+  texts.forEach((t, i) => {
+    const withSignal = textFeatures(t.text, pack, signal.outOfFold[i]!);
+    for (const at of SIGNAL_FEATURES) features[i]![at] = withSignal[at]!;
+  });
+  const signs = FEATURE_NAMES.map(signOf);
+  const penalties = FEATURE_NAMES.map(penaltyOf);
+  const families = {} as ModelData['families'];
+  const cuts = {} as ModelData['cuts'];
+  const reports: FamilyReport[] = [];
+  for (const family of FAMILIES) {
+    // A lure of the other family is neither a positive nor a look-alike for this one: it is left out.
+    const rows = texts.flatMap((t, i) =>
+      t.expect === 'warn' && t.family !== family ? [] : [{ id: t.id, sample: sampleOf(t, features[i]!, family) }],
+    );
+    const samples = rows.map((r) => r.sample);
+    const folds = rows.map((r) => foldOf(r.id));
+    let best: { lambda: number; loss: number; oof: Float64Array } | null = null;
+    for (const lambda of LAMBDAS) {
+      const oof = outOfFold(samples, folds, { lambda, signs, penalties });
+      const loss = logLoss(samples, oof);
+      if (!best || loss < best.loss - 1e-12) best = { lambda, loss, oof };
+    }
+    const fitted = fitLogistic(samples, { lambda: best!.lambda, signs, penalties });
+    const negatives = samples.flatMap((s, i) => (s.y === 0 ? [best!.oof[i]!] : []));
+    const positives = samples.flatMap((s, i) => (s.y === 1 ? [best!.oof[i]!] : []));
+    const familyCuts = cutPoints(negatives);
+    families[family] = { bias: round(fitted.bias), weights: Array.from(fitted.weights, round) };
+    cuts[family] = familyCuts;
+    const figures = (cut: number) => ({
+      cut,
+      recall: positives.filter((p) => p >= cut).length / Math.max(positives.length, 1),
+      falseAlarms: negatives.filter((p) => p >= cut).length / Math.max(negatives.length, 1),
+    });
+    reports.push({
+      family,
+      lambda: best!.lambda,
+      positives: positives.length,
+      negatives: negatives.length,
+      outOfFold: { loose: figures(familyCuts.loose), medium: figures(familyCuts.medium), strict: figures(familyCuts.strict) },
+      logLoss: round(best!.loss),
+    });
+  }
+  return { model: { features: [...FEATURE_NAMES], families, cuts, text: signal.data }, reports, signal: signal.report };
+}
+
+interface SignalFit {
+  data: TextSignalData;
+  outOfFold: Float64Array;
+  report: SignalReport;
+}
+
+export interface SignalReport {
+  lambda: number;
+  logLoss: number;
+  /** Non-zero buckets of the shipped weights. */
+  used: number;
+}
+
+/** Lure (of either family) or not, from hashed n-grams; the penalty chosen by cross-validation. */
+function trainTextSignal(texts: readonly TrainingText[], pack: Pack): SignalFit {
+  const samples: SparseSample[] = texts.map((t) => {
+    const indexes = textBuckets(t.text, pack.fold, SIGNAL_BITS);
+    return {
+      indexes,
+      values: new Float64Array(indexes.length).fill(1 / Math.sqrt(Math.max(indexes.length, 1))),
+      y: t.expect === 'warn' ? 1 : 0,
+      weight: t.expect === 'awareness' ? 2 : 1,
+    };
+  });
+  const folds = texts.map((t) => foldOf(t.id));
+  const dimensions = 1 << SIGNAL_BITS;
+  const sparsePredict = (fitted: Fitted, s: SparseSample): number => {
+    let z = fitted.bias;
+    s.indexes.forEach((j, k) => {
+      z += fitted.weights[j]! * s.values[k]!;
+    });
+    return 1 / (1 + Math.exp(-z));
+  };
+  let best: { lambda: number; loss: number; oof: Float64Array } | null = null;
+  for (const lambda of SIGNAL_LAMBDAS) {
+    const oof = new Float64Array(samples.length);
+    for (let fold = 0; fold < FOLDS; fold++) {
+      const fitted = fitSparseLogistic(samples.filter((_, i) => folds[i] !== fold), dimensions, { lambda, sweeps: 60 });
+      samples.forEach((s, i) => {
+        if (folds[i] === fold) oof[i] = sparsePredict(fitted, s);
+      });
+    }
+    const loss = logLoss(samples.map((s) => ({ x: new Float64Array(0), y: s.y, weight: s.weight })), oof);
+    if (!best || loss < best.loss - 1e-12) best = { lambda, loss, oof };
+  }
+  const fitted = fitSparseLogistic(samples, dimensions, { lambda: best!.lambda, sweeps: 60 });
+  const { used, ...data } = quantize(fitted, SIGNAL_BITS);
+  // What the concept model learns from must be what the shipped, quantized signal would say: round the same way.
+  const outOfFold = best!.oof.map(round);
+  return { data, outOfFold, report: { lambda: best!.lambda, logLoss: round(best!.loss), used } };
+}
+
+/** Weights as signed bytes with one scale: 64 KB instead of 256, and the same on every machine. */
+function quantize(fitted: Fitted, bits: number): TextSignalData & { used: number } {
+  let largest = 0;
+  for (const w of fitted.weights) largest = Math.max(largest, Math.abs(w));
+  const scale = largest === 0 ? 1 : largest / 127;
+  const bytes = new Uint8Array(fitted.weights.length);
+  let used = 0;
+  fitted.weights.forEach((w, i) => {
+    const q = Math.round(w / scale);
+    if (q !== 0) used++;
+    bytes[i] = q & 0xff;
+  });
+  let binary = '';
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return { bits, bias: round(fitted.bias), scale: Number(scale.toPrecision(6)), weights: btoa(binary), used };
+}
+
+function sampleOf(text: TrainingText, x: Float64Array, family: Family): Sample {
+  const y = text.expect === 'warn' && text.family === family ? 1 : 0;
+  // Awareness texts hold every keyword of a lure: they count double, so the model learns what sets them apart.
+  return { x, y, weight: text.expect === 'awareness' ? 2 : 1 };
+}
+
+function outOfFold(samples: readonly Sample[], folds: readonly number[], options: FitOptions): Float64Array {
+  const oof = new Float64Array(samples.length);
+  for (let fold = 0; fold < FOLDS; fold++) {
+    const fitted: Fitted = fitLogistic(samples.filter((_, i) => folds[i] !== fold), options);
+    samples.forEach((s, i) => {
+      if (folds[i] === fold) oof[i] = predict(fitted, s.x);
+    });
+  }
+  return oof;
+}
+
+/** The lowest cut at which at most the budget's share of look-alikes reach it, and never below the floor. */
+function cutPoints(negatives: readonly number[]): CutPoints {
+  const sorted = [...negatives].sort((a, b) => b - a);
+  const at = (budget: number, floor: number): number => {
+    const allowed = Math.floor(sorted.length * budget);
+    // Just above the first look-alike past the budget.
+    const cut = allowed < sorted.length ? sorted[allowed]! + 1e-4 : 0;
+    return round(Math.min(Math.max(cut, floor), 0.999));
+  };
+  const loose = at(BUDGETS.loose, FLOORS.loose);
+  const medium = Math.max(at(BUDGETS.medium, FLOORS.medium), loose);
+  const strict = Math.max(at(BUDGETS.strict, FLOORS.strict), medium);
+  return { loose, medium, strict };
+}
+
+/** Four decimals: enough for the scores, and stable across machines whose last bits of Math.exp differ. */
+function round(value: number): number {
+  return Math.round(value * 1e4) / 1e4;
+}

@@ -1,0 +1,101 @@
+// The learned text signal: a logistic model over hashed word and character n-grams of a window's folded text,
+// fitted by `npm run train` on the same examples as the concept model. It knows how lures are phrased in ways no
+// vocabulary lists; the concept model decides how much to trust it (it is one of its features, and only ever adds).
+//
+// Tokens: the folded text (fold/fold.ts: lower case, digits as 0, punctuation as space, Traditional as Simplified)
+// split at spaces; a Latin word gives itself and, with the next word, a bigram; a run of Chinese characters gives
+// its character bigrams and trigrams. Each token is hashed (FNV-1a) into a fixed number of buckets, present or not,
+// and the vector is scaled to unit length.
+
+import { foldText } from './fold/fold.js';
+import type { FoldTable } from './fold/table.js';
+
+export interface TextSignalData {
+  /** log2 of the bucket count. */
+  bits: number;
+  bias: number;
+  /** Weights are stored as signed bytes: weight = byte * scale. */
+  scale: number;
+  /** Base 64 of the Int8Array of weights, one per bucket. */
+  weights: string;
+}
+
+export interface TextSignal {
+  bits: number;
+  bias: number;
+  weights: Float32Array;
+}
+
+/** At most this many characters of a window are read: the signal is a second opinion, not a second scan. */
+export const SIGNAL_CHARS = 3000;
+
+const isHan = (c: number): boolean => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+
+/** The distinct buckets of a text's tokens, sorted. */
+export function textBuckets(text: string, fold: FoldTable, bits: number): Int32Array {
+  const folded = foldText(text.length > SIGNAL_CHARS ? text.slice(0, SIGNAL_CHARS) : text, fold).text;
+  const mask = (1 << bits) - 1;
+  const seen = new Set<number>();
+  let previousWord = -1;
+  let i = 0;
+  const n = folded.length;
+  while (i < n) {
+    const c = folded.charCodeAt(i);
+    if (c === 0x20) {
+      i++;
+      continue;
+    }
+    if (isHan(c)) {
+      let j = i;
+      while (j < n && isHan(folded.charCodeAt(j))) j++;
+      for (let k = i; k < j; k++) {
+        if (k + 1 < j) seen.add(hashRange(folded, k, k + 2, 0x68) & mask);
+        if (k + 2 < j) seen.add(hashRange(folded, k, k + 3, 0x68) & mask);
+      }
+      if (j - i === 1) seen.add(hashRange(folded, i, j, 0x68) & mask);
+      previousWord = -1;
+      i = j;
+      continue;
+    }
+    let j = i;
+    while (j < n && folded.charCodeAt(j) !== 0x20 && !isHan(folded.charCodeAt(j))) j++;
+    const word = hashRange(folded, i, j, 0x77);
+    seen.add(word & mask);
+    if (previousWord !== -1) seen.add((Math.imul(previousWord ^ 0x9e3779b9, 0x01000193) ^ word) & mask);
+    previousWord = word;
+    i = j;
+  }
+  return Int32Array.from([...seen].map((b) => b & mask)).sort();
+}
+
+/** FNV-1a over code units [from, to), seeded with a kind byte so words and characters do not share buckets. */
+function hashRange(text: string, from: number, to: number, kind: number): number {
+  let h = (0x811c9dc5 ^ kind) >>> 0;
+  h = Math.imul(h, 0x01000193);
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    h ^= c & 0xff;
+    h = Math.imul(h, 0x01000193);
+    h ^= c >>> 8;
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+export function decodeTextSignal(data: TextSignalData): TextSignal {
+  const bytes = Uint8Array.from(atob(data.weights), (ch) => ch.charCodeAt(0));
+  if (bytes.length !== 1 << data.bits) throw new Error('text signal: wrong weight count');
+  const weights = new Float32Array(bytes.length);
+  for (let i = 0; i < bytes.length; i++) weights[i] = ((bytes[i]! << 24) >> 24) * data.scale;
+  return { bits: data.bits, bias: data.bias, weights };
+}
+
+/** The signal's probability that a text is a lure. */
+export function textSignalOf(text: string, fold: FoldTable, signal: TextSignal): number {
+  const buckets = textBuckets(text, fold, signal.bits);
+  if (buckets.length === 0) return 1 / (1 + Math.exp(-signal.bias));
+  const unit = 1 / Math.sqrt(buckets.length);
+  let z = signal.bias;
+  for (let k = 0; k < buckets.length; k++) z += signal.weights[buckets[k]!]! * unit;
+  return 1 / (1 + Math.exp(-z));
+}
