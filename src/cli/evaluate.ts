@@ -120,6 +120,7 @@ export function evaluateExpected(
     const banner = showsBanner(detection);
     const lang = String(document.fields.lang ?? '?');
     const family = String(document.fields.family ?? 'none');
+    tally(part, `${lang}/all`, expect, banner);
     tally(part, `${lang}/${family}`, expect, banner);
     tally(part, `${lang}/category:${String(document.fields.category ?? 'other')}`, expect, banner);
     if (banner !== (expect === 'warn')) {
@@ -133,7 +134,8 @@ export function evaluateExpected(
       });
     }
   }
-  const order = (row: ExpectRow): string => `${row.part === 'holdout' ? 1 : 0}${row.group.includes('category:') ? 1 : 0}${row.group}`;
+  const order = (row: ExpectRow): string =>
+    `${row.part === 'holdout' ? 1 : 0}${row.group.includes('category:') ? 1 : 0}${row.group.split('/')[0]}${row.group.endsWith('/all') ? 0 : 1}${row.group}`;
   return { rows: [...rows.values()].sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0)), mistakes };
 }
 

@@ -8,6 +8,9 @@ export interface ScanRecord {
   severity: Detection['severity'];
   score: number;
   families: Detection['families'];
+  /** The case or pattern the finding resembles (advice.ts CASES), and the kind of site it was read as. */
+  resembles: Detection['resembles'];
+  category: Detection['category'];
   rules: string[];
   evidence: Array<{ rule: string; facet: string; quote: string; start: number; end: number; context: string }>;
 }
@@ -19,6 +22,8 @@ export function toRecord(id: string, detection: Detection): ScanRecord {
     severity: detection.severity,
     score: detection.score,
     families: detection.families,
+    resembles: detection.resembles,
+    category: detection.category,
     rules: detection.rules,
     evidence: detection.evidence.map(({ rule, facet, quote, start, end, context }) => ({
       rule,

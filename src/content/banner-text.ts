@@ -4,10 +4,6 @@ import type { Bilingual } from '../core/advice.js';
 import type { Facet } from '../core/rules/schema.js';
 
 export const BANNER_TEXT = {
-  titleWarningEspionage: { en: 'This looks like a recruitment lure', zh: '这很像境外间谍的拉拢手段' },
-  titleCautionEspionage: { en: 'This offer has signs of a recruitment lure', zh: '这条信息有被拉拢利用的迹象' },
-  titleWarningFraud: { en: 'This looks like a fraud lure', zh: '这很像诈骗' },
-  titleCautionFraud: { en: 'This offer has signs of fraud', zh: '这条信息有诈骗迹象' },
   noticed: { en: 'What LureWatch noticed', zh: 'LureWatch 注意到' },
   why: { en: 'Why it matters', zh: '为什么要注意' },
   todo: { en: 'What to do', zh: '建议' },

@@ -2,7 +2,7 @@
 // when the page removes it, and what its buttons do. Apart from the page controller (page.ts), made when a banner is
 // first wanted: a quiet page, most pages, never compiles it (a function's first call parses its whole body, closures
 // and all), and page.ts keeps to reading and sending the text.
-import { ADVICE, CASE_STORIES, reportingLine, type Family, type ReportChannel } from '../core/advice.js';
+import { adviceFor, caseOf, CASE_HEADINGS, CASE_STORIES, reportingLine, type Family, type ReportChannel } from '../core/advice.js';
 import type { PageReport } from '../messages.js';
 import { Banner, type BannerContent } from './banner.js';
 import { BANNER_TEXT, FACET_LABELS } from './banner-text.js';
@@ -113,12 +113,14 @@ function send(page: TopBannerHost, message: unknown): void {
 export function bannerContent(report: PageReport, own: boolean, language: 'en' | 'zh', channel: ReportChannel, notice: string): BannerContent {
   const family: Family = report.families[0] ?? 'espionage';
   const severity = report.severity === 'warning' ? 'warning' : 'caution';
-  const titleKey = `title${severity === 'warning' ? 'Warning' : 'Caution'}${family === 'fraud' ? 'Fraud' : 'Espionage'}` as const;
+  // The heading names what the finding looks like ("a task scam", "an approach used to get information about your
+  // work"), from the case it resembles; a report without one gets its family's general pattern.
+  const story = caseOf(report.resembles, family);
   const t = (key: keyof typeof BANNER_TEXT): string => BANNER_TEXT[key][language];
   return {
     severity,
     lang: language,
-    title: t(titleKey),
+    title: CASE_HEADINGS[story][severity][language],
     labels: {
       noticed: own ? t('noticed') : `${t('noticed')} ${t('fromFrame')}`,
       why: t('why'),
@@ -132,7 +134,7 @@ export function bannerContent(report: PageReport, own: boolean, language: 'en' |
     },
     evidence: report.evidence.map((item) => ({ label: FACET_LABELS[item.facet][language], quote: item.quote, context: item.context })),
     story: report.resembles ? CASE_STORIES[report.resembles][language] : '',
-    advice: ADVICE[family][language],
+    advice: adviceFor(story, family)[language],
     report: reportingLine(family, channel, language, report.evidence.some((e) => HAN.test(e.quote))),
     canShow: own,
     notice,

@@ -169,6 +169,14 @@ const CASE_ADVICE: Partial<Record<CaseId, Bilingual>> = {
   },
 };
 
+/**
+ * The case a finding is told as: the one it resembles, or its family's general pattern when it resembles none or
+ * (a stale finding) one of the other family.
+ */
+export function caseOf(resembles: CaseId | null, family: Family): CaseId {
+  return resembles && CASE_FAMILY[resembles] === family ? resembles : family === 'fraud' ? 'scam' : 'handler';
+}
+
 /** What to do about a finding: the fraud family's own advice where it has one, else its family's. */
 export function adviceFor(story: CaseId, family: Family): Bilingual {
   return CASE_ADVICE[story] ?? ADVICE[family];

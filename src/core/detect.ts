@@ -6,7 +6,7 @@ import { scanPhrases, type PhraseHit } from './match/scan.js';
 import { moneyHits } from './money.js';
 import type { Pack, RuleMeta } from './pack.js';
 import { isLureFacet, type Facet } from './rules/schema.js';
-import { scoreHits } from './score.js';
+import { scoreHits, type ScoreInput } from './score.js';
 import type { Sensitivity, Severity } from './severity.js';
 import { categoryFromHits, categoryOfHost, type SiteCategory } from './site.js';
 
@@ -67,13 +67,17 @@ export function detectFromHits(
   hits: readonly PhraseHit[],
   options: DetectOptions,
   pack: Pack,
+  /** What a stream keeps between calls: its concepts and the text signal of windows scored before (score.ts). */
+  memo?: Pick<ScoreInput, 'signals' | 'concepts'>,
 ): Detection {
-  // The disclosure family shares the pack; a lure finding never names its rules (see core/disclosure.ts).
+  // The disclosure family shares the pack; a lure finding never names its rules (see core/disclosure.ts). The
+  // scorer leaves them out itself, and keeps the hits' indexes.
+  const all = hits;
   hits = hits.filter((hit) => isLureFacet(pack.rules[hit.rule]!.facet));
   const sensitivity = options.sensitivity ?? 'medium';
   const hostCategory = options.category ?? categoryOfHost(options.hostname);
   const category = hostCategory !== 'other' ? hostCategory : categoryFromHits(hits, pack.rules);
-  const results = scoreHits({ text, hits, rules: pack.rules, fold: pack.fold, sensitivity }).filter(
+  const results = scoreHits({ text, hits: all, rules: pack.rules, fold: pack.fold, sensitivity, ...memo }).filter(
     (result) => options.families?.[result.family] !== false,
   );
   const fired = firedRules(hits, pack.rules);
@@ -107,9 +111,14 @@ export function detectFromHits(
 }
 
 
+/** The rules that fired, by their first occurrence. Linear in the hits: a chat page asks this after every message. */
 function firedRules(hits: readonly PhraseHit[], rules: readonly RuleMeta[]): string[] {
-  const ordered = [...hits].sort((a, b) => a.start - b.start);
-  return [...new Set(ordered.map((hit) => rules[hit.rule]!.id))];
+  const first = new Map<number, number>();
+  for (const hit of hits) {
+    const seen = first.get(hit.rule);
+    if (seen === undefined || hit.start < seen) first.set(hit.rule, hit.start);
+  }
+  return [...first].sort((a, b) => a[1] - b[1] || a[0] - b[0]).map(([rule]) => rules[rule]!.id);
 }
 
 /** Characters of context on each side: Chinese says in 24 characters what English says in 60. */
@@ -119,7 +128,7 @@ const HAN = /\p{Script=Han}/u;
 
 function evidenceOf(text: string, hit: PhraseHit, rule: RuleMeta): Evidence {
   if (!isLureFacet(rule.facet)) throw new Error(`rule ${rule.id} is not a lure rule`);
-  const start = numberStart(text, hit.start);
+  const start = rule.facet === 'pay' ? amountStart(text, hit.start) : numberStart(text, hit.start);
   return {
     rule: rule.id,
     facet: rule.facet,
@@ -144,6 +153,25 @@ function numberStart(text: string, start: number): number {
     else return at;
   }
 }
+
+/**
+ * Where the amount a pay quote belongs to begins: "per report" right after "USD 2,500" or "$2,500" is quoted as
+ * the whole "$2,500 per report".
+ */
+function amountStart(text: string, start: number): number {
+  let at = start;
+  if (!isDigit(text, at)) {
+    const before = text[at - 1] === ' ' ? at - 1 : at;
+    if (!isDigit(text, before - 1)) return start;
+    at = before - 1;
+  }
+  at = numberStart(text, at);
+  if (/[$€£¥￥]/.test(text[at - 1] ?? '')) at--;
+  else if (/(USD|EUR|GBP|RMB|CNY) $/i.test(text.slice(Math.max(0, at - 4), at))) at -= 4;
+  return at;
+}
+
+const isDigit = (text: string, i: number): boolean => i >= 0 && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57;
 
 /** Up to CONTEXT_CHARS on each side, cut at white space where there is some, never inside a surrogate pair. */
 export function contextAround(text: string, start: number, end: number): string {

@@ -7,15 +7,18 @@ import { CASE_FAMILY, type CaseId, type Family } from './advice.js';
 import {
   clausePairs,
   conceptHits,
-  documentAwarenessOf,
   FEATURE_FACETS,
   featuresOf,
+  pageContextOf,
   SIGNAL_FEATURES,
   slideWindows,
   type ConceptHit,
+  type Concepts,
   type PairEvent,
   type WindowSums,
   type WindowView,
+  WINDOW_CHARS,
+  WINDOW_CHARS_HAN,
 } from './features.js';
 import type { FoldTable } from './fold/table.js';
 import type { PhraseHit } from './match/scan.js';
@@ -47,6 +50,13 @@ export interface ScoreInput {
   /** The pack's fold table: the text signal reads folded text. */
   fold: FoldTable;
   sensitivity: Sensitivity;
+  /**
+   * The text signal of windows scored before, by their text's range: a stream that only grows (a chat) scores the
+   * same windows again and again. Entries stay right as long as the text before their end does not change.
+   */
+  signals?: Map<string, number>;
+  /** The text's concepts when the caller keeps them up to date (a stream); computed from `hits` otherwise. */
+  concepts?: Concepts;
 }
 
 /**
@@ -67,16 +77,16 @@ export function scoreHits(input: ScoreInput): FamilyResult[] {
   model ??= checkedModel();
   const m = model;
   const { text, rules, sensitivity } = input;
-  const hits = conceptHits(text, input.hits, rules);
-  const pairs = clausePairs(text, hits);
-  const awareness = documentAwarenessOf(hits);
+  const concepts = input.concepts ?? conceptsOf(text, input.hits, rules);
+  const { hits, pairs } = concepts;
+  const page = concepts.page;
   const families = Object.keys(m.families) as Family[];
   const signalAt = SIGNAL_FEATURES;
   // Every window's concept score, per family, without the text signal (its feature is 0 here).
   const candidates = new Map<Family, Array<{ z: number; view: Snapshot; x: Float64Array }>>(families.map((f) => [f, []]));
   const x = new Float64Array(m.features.length);
   slideWindows(hits, pairs, rules.length, (view) => {
-    featuresOf(view.sums, awareness, 0, x);
+    featuresOf(view.sums, page, 0, x);
     let kept: { view: Snapshot; x: Float64Array } | undefined;
     for (const family of families) {
       const z = logit(m.families[family], x);
@@ -89,24 +99,33 @@ export function scoreHits(input: ScoreInput): FamilyResult[] {
       if (list.length > SIGNAL_WINDOWS) list.pop();
     }
   });
-  const signals = new Map<Snapshot, number>();
+  const signals = input.signals ?? new Map<string, number>();
   const results: FamilyResult[] = [];
   for (const family of families) {
     const weights = m.families[family].weights;
+    // No window below this can reach even info at the highest sensitivity: its signal need not be read.
+    const floor = logitOf(m.cuts[family].loose / 2);
     // The most the signal can add to any window: it is 0..1 in every feature that reads it.
     const reach = signalAt.reduce((sum, i) => sum + Math.max(weights[i]!, 0), 0);
     let best: { z: number; view: Snapshot; x: Float64Array } | undefined;
     for (const candidate of candidates.get(family)!) {
-      // The signal adds at most its weight; past that no later candidate can win (they are sorted).
+      // The candidates are sorted: past this one, none can win even with the fullest signal.
       if (best && candidate.z + reach <= best.z) break;
-      let signal = signals.get(candidate.view);
-      if (signal === undefined) {
-        signal = textSignalOf(windowText(text, hits, candidate.view), input.fold, m.text);
-        signals.set(candidate.view, signal);
+      // What the signal could add to this window (its features gate it): often nothing, and then it is not read.
+      const gated = featuresOf(candidate.view.sums, page, 1);
+      let room = 0;
+      for (const i of signalAt) room += Math.max(weights[i]!, 0) * gated[i]!;
+      let signal = 0;
+      if (room > 0 && candidate.z + room >= floor && (!best || candidate.z + room > best.z)) {
+        const [from, to] = windowRange(text, hits, candidate.view);
+        const key = `${from}:${to}`;
+        const known = signals.get(key);
+        signal = known ?? textSignalOf(text.slice(from, to), input.fold, m.text);
+        if (known === undefined) signals.set(key, signal);
       }
-      // Only the signal's feature changes: the rest of the window's features are as computed.
+      // Only the signal's features change: the rest of the window's features are as computed.
       const features = Float64Array.from(candidate.x);
-      const withSignal = featuresOf(candidate.view.sums, awareness, signal);
+      const withSignal = featuresOf(candidate.view.sums, page, signal);
       let z = candidate.z;
       for (const i of signalAt) {
         features[i] = withSignal[i]!;
@@ -116,7 +135,7 @@ export function scoreHits(input: ScoreInput): FamilyResult[] {
     }
     if (!best) continue;
     const probability = sigmoid(best.z);
-    const severity = severityOf(probability, m.cuts[family], sensitivity, awareness);
+    const severity = severityOf(probability, m.cuts[family], sensitivity, page.awareness);
     if (severity === 'none') continue;
     const ranked = rankFeatures(m, family, best.x);
     results.push({
@@ -125,18 +144,25 @@ export function scoreHits(input: ScoreInput): FamilyResult[] {
       probability,
       severity,
       combination: m.features[ranked[0] ?? 0]!,
-      story: storyOf(family, best.view),
+      story: storyOf(family, facetsAround(hits, best.view)),
       members: membersOf(ranked, best.view, hits, pairs, input.hits),
     });
   }
   return results.sort((a, b) => b.score - a.score || b.probability - a.probability);
 }
 
+function conceptsOf(text: string, phraseHits: readonly PhraseHit[], rules: readonly RuleMeta[]): Concepts {
+  const hits = conceptHits(text, phraseHits, rules);
+  return { hits, pairs: clausePairs(text, hits), page: pageContextOf(hits) };
+}
+
+function logitOf(p: number): number {
+  return Math.log(p / (1 - p));
+}
+
 /** The text the signal reads for a window: from a little before its first hit to a little after its last. */
-function windowText(text: string, hits: readonly ConceptHit[], view: Snapshot): string {
-  const from = Math.max(0, hits[view.left]!.start - SIGNAL_MARGIN);
-  const to = Math.min(text.length, hits[view.right - 1]!.end + SIGNAL_MARGIN);
-  return text.slice(from, to);
+function windowRange(text: string, hits: readonly ConceptHit[], view: Snapshot): [number, number] {
+  return [Math.max(0, hits[view.left]!.start - SIGNAL_MARGIN), Math.min(text.length, hits[view.right - 1]!.end + SIGNAL_MARGIN)];
 }
 
 /**
@@ -177,15 +203,30 @@ function rankFeatures(m: LoadedModel, family: Family, x: Float64Array): number[]
 }
 
 const FACET_AT = new Map<Facet, number>(FACETS.map((facet, i) => [facet, i]));
-const has = (view: Snapshot, facet: Facet): boolean => view.facets[FACET_AT.get(facet)!]! > 0;
+/** The facets present in a window and in the window's width of text before it. */
+type FacetSet = ReadonlySet<number>;
+const has = (facets: FacetSet, facet: Facet): boolean => facets.has(FACET_AT.get(facet)!);
+
+/**
+ * The facets a person saw around the winning window: the window itself and the text just before it, where a chat
+ * opened with the flirting or the offer. (The window that scores best can start after that opening.)
+ */
+function facetsAround(hits: readonly ConceptHit[], view: Snapshot): FacetSet {
+  const facets = new Set<number>();
+  const first = hits[view.left]!;
+  const from = first.start - (first.han ? WINDOW_CHARS_HAN : WINDOW_CHARS);
+  for (let k = view.left; k >= 0 && hits[k]!.start >= from; k--) facets.add(hits[k]!.facet);
+  for (let k = view.left; k < view.right; k++) facets.add(hits[k]!.facet);
+  return facets;
+}
 
 /** The case or pattern the window resembles, from the concepts it holds. */
-function storyOf(family: Family, view: Snapshot): CaseId {
+function storyOf(family: Family, view: FacetSet): CaseId {
   const story = family === 'fraud' ? fraudStory(view) : espionageStory(view);
   return CASE_FAMILY[story] === family ? story : family === 'fraud' ? 'scam' : 'handler';
 }
 
-function espionageStory(view: Snapshot): CaseId {
+function espionageStory(view: FacetSet): CaseId {
   if (has(view, 'loan') && (has(view, 'target') || has(view, 'identity'))) return 'xiao';
   if (has(view, 'romance') || has(view, 'proximity')) return 'liu';
   if (has(view, 'hobby')) return 'zhang';
@@ -195,7 +236,7 @@ function espionageStory(view: Snapshot): CaseId {
   return 'handler';
 }
 
-function fraudStory(view: Snapshot): CaseId {
+function fraudStory(view: FacetSet): CaseId {
   if (has(view, 'overseas')) return 'overseas';
   if (has(view, 'task')) return 'task';
   if (has(view, 'invest')) return 'invest';
@@ -238,8 +279,7 @@ function membersOf(
       take(found);
     }
   }
-  const byRule = new Map<string, PhraseHit>(original.map((hit) => [`${hit.rule}:${hit.start}`, hit]));
-  return chosen.map((hit) => byRule.get(`${hit.rule}:${hit.start}`) ?? { rule: hit.rule, pattern: -1, foldedStart: hit.start, foldedEnd: hit.end, start: hit.start, end: hit.end });
+  return chosen.map((hit) => original[hit.source]!);
 }
 
 function strongest(hits: readonly ConceptHit[], view: Snapshot, facet: number): ConceptHit | undefined {

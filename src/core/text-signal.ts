@@ -7,7 +7,7 @@
 // its character bigrams and trigrams. Each token is hashed (FNV-1a) into a fixed number of buckets, present or not,
 // and the vector is scaled to unit length.
 
-import { foldText } from './fold/fold.js';
+import { createFolded, foldInto } from './fold/fold.js';
 import type { FoldTable } from './fold/table.js';
 
 export interface TextSignalData {
@@ -31,49 +31,75 @@ export const SIGNAL_CHARS = 3000;
 
 const isHan = (c: number): boolean => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
 
-/** The distinct buckets of a text's tokens, sorted. */
-export function textBuckets(text: string, fold: FoldTable, bits: number): Int32Array {
-  const folded = foldText(text.length > SIGNAL_CHARS ? text.slice(0, SIGNAL_CHARS) : text, fold).text;
-  const mask = (1 << bits) - 1;
-  const seen = new Set<number>();
+// Reused between calls: the signal runs for a few windows of every scored page.
+let folded = createFolded(4096);
+let marks = new Int32Array(0);
+let generation = 0;
+
+/**
+ * Calls `visit` once for each distinct bucket of the text's tokens. Works on the folded units directly: building
+ * the folded text as a string cost as much as everything else together.
+ */
+function forEachBucket(text: string, fold: FoldTable, bits: number, visit: (bucket: number) => void): void {
+  const size = 1 << bits;
+  if (marks.length !== size) {
+    marks = new Int32Array(size);
+    generation = 0;
+  }
+  generation++;
+  const mark = generation;
+  const add = (hash: number): void => {
+    const bucket = hash & (size - 1);
+    if (marks[bucket] === mark) return;
+    marks[bucket] = mark;
+    visit(bucket);
+  };
+  folded = foldInto(text.length > SIGNAL_CHARS ? text.slice(0, SIGNAL_CHARS) : text, fold, folded);
+  const u = folded.units;
+  const n = folded.length;
   let previousWord = -1;
   let i = 0;
-  const n = folded.length;
   while (i < n) {
-    const c = folded.charCodeAt(i);
+    const c = u[i]!;
     if (c === 0x20) {
       i++;
       continue;
     }
     if (isHan(c)) {
       let j = i;
-      while (j < n && isHan(folded.charCodeAt(j))) j++;
+      while (j < n && isHan(u[j]!)) j++;
       for (let k = i; k < j; k++) {
-        if (k + 1 < j) seen.add(hashRange(folded, k, k + 2, 0x68) & mask);
-        if (k + 2 < j) seen.add(hashRange(folded, k, k + 3, 0x68) & mask);
+        if (k + 1 < j) add(hashRange(u, k, k + 2, 0x68));
+        if (k + 2 < j) add(hashRange(u, k, k + 3, 0x68));
       }
-      if (j - i === 1) seen.add(hashRange(folded, i, j, 0x68) & mask);
+      if (j - i === 1) add(hashRange(u, i, j, 0x68));
       previousWord = -1;
       i = j;
       continue;
     }
     let j = i;
-    while (j < n && folded.charCodeAt(j) !== 0x20 && !isHan(folded.charCodeAt(j))) j++;
-    const word = hashRange(folded, i, j, 0x77);
-    seen.add(word & mask);
-    if (previousWord !== -1) seen.add((Math.imul(previousWord ^ 0x9e3779b9, 0x01000193) ^ word) & mask);
+    while (j < n && u[j] !== 0x20 && !isHan(u[j]!)) j++;
+    const word = hashRange(u, i, j, 0x77);
+    add(word);
+    if (previousWord !== -1) add(Math.imul(previousWord ^ 0x9e3779b9, 0x01000193) ^ word);
     previousWord = word;
     i = j;
   }
-  return Int32Array.from([...seen].map((b) => b & mask)).sort();
 }
 
-/** FNV-1a over code units [from, to), seeded with a kind byte so words and characters do not share buckets. */
-function hashRange(text: string, from: number, to: number, kind: number): number {
+/** The distinct buckets of a text's tokens, sorted (for fitting). */
+export function textBuckets(text: string, fold: FoldTable, bits: number): Int32Array {
+  const found: number[] = [];
+  forEachBucket(text, fold, bits, (bucket) => found.push(bucket));
+  return Int32Array.from(found).sort();
+}
+
+/** FNV-1a over units [from, to), seeded with a kind byte so words and characters do not share buckets. */
+function hashRange(units: Uint16Array, from: number, to: number, kind: number): number {
   let h = (0x811c9dc5 ^ kind) >>> 0;
   h = Math.imul(h, 0x01000193);
   for (let k = from; k < to; k++) {
-    const c = text.charCodeAt(k);
+    const c = units[k]!;
     h ^= c & 0xff;
     h = Math.imul(h, 0x01000193);
     h ^= c >>> 8;
@@ -92,10 +118,13 @@ export function decodeTextSignal(data: TextSignalData): TextSignal {
 
 /** The signal's probability that a text is a lure. */
 export function textSignalOf(text: string, fold: FoldTable, signal: TextSignal): number {
-  const buckets = textBuckets(text, fold, signal.bits);
-  if (buckets.length === 0) return 1 / (1 + Math.exp(-signal.bias));
-  const unit = 1 / Math.sqrt(buckets.length);
-  let z = signal.bias;
-  for (let k = 0; k < buckets.length; k++) z += signal.weights[buckets[k]!]! * unit;
+  let sum = 0;
+  let count = 0;
+  const weights = signal.weights;
+  forEachBucket(text, fold, signal.bits, (bucket) => {
+    sum += weights[bucket]!;
+    count++;
+  });
+  const z = signal.bias + (count === 0 ? 0 : sum / Math.sqrt(count));
   return 1 / (1 + Math.exp(-z));
 }

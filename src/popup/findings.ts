@@ -1,6 +1,6 @@
 // The "This page" findings: severity, the case the page resembles, each piece of evidence with its facet and the
 // rule's one-line explanation, and where to report. Every string from the page goes in through textContent.
-import { CASE_STORIES, reportingLine, type Family } from '../core/advice.js';
+import { caseOf, CASE_HEADINGS, CASE_STORIES, reportingLine, type Family } from '../core/advice.js';
 import { RULE_TEXTS } from '../core/generated/rule-texts.js';
 import { showsBanner } from '../core/severity.js';
 import type { PageReport } from '../messages.js';
@@ -50,7 +50,8 @@ export function renderFindings(container: HTMLElement, page: PageState, settings
   const headline = el('p', 'headline');
   headline.append(
     el('span', 'chip', texts.t(severity === 'warning' ? 'popupSeverityWarning' : 'popupSeverityCaution')),
-    el('span', 'headline-text', texts.t(headlineKey(severity, family))),
+    // The banner's own heading: what the finding looks like, in words nobody misreads.
+    el('span', 'headline-text', CASE_HEADINGS[caseOf(report.resembles, family)][severity][texts.lang]),
   );
   const parts: HTMLElement[] = [headline];
   if (report.quietBecause) parts.push(el('p', 'quiet', texts.t(QUIET_KEYS[report.quietBecause])));
@@ -80,9 +81,4 @@ export function renderFindings(container: HTMLElement, page: PageState, settings
   finding.append(...parts);
   container.replaceChildren(finding);
   container.dataset.state = severity;
-}
-
-function headlineKey(severity: 'warning' | 'caution', family: Family): MessageKey {
-  if (severity === 'warning') return family === 'fraud' ? 'popupFindingWarningFraud' : 'popupFindingWarningEspionage';
-  return family === 'fraud' ? 'popupFindingCautionFraud' : 'popupFindingCautionEspionage';
 }

@@ -40,7 +40,7 @@ describe('scan', () => {
     expect(status).toBe(0);
     const lines = stdout.trim().split('\n').map((line) => JSON.parse(line));
     expect(lines.map((l) => l.id)).toEqual(['a', 'b', '7']);
-    expect(Object.keys(lines[0]).sort()).toEqual(['banner', 'evidence', 'families', 'id', 'rules', 'score', 'severity'].sort());
+    expect(Object.keys(lines[0]).sort()).toEqual(['banner', 'category', 'evidence', 'families', 'id', 'resembles', 'rules', 'score', 'severity'].sort());
     expect(lines[0].banner).toBe(true);
     expect(lines[0].severity).toMatch(/caution|warning/);
     expect(lines[0].families).toContain('espionage');
@@ -71,7 +71,9 @@ describe('scan', () => {
     expect(text.stdout).toMatch(/quiet\.txt: NONE/);
     const low = JSON.parse(scan(['--format', 'jsonl', '--sensitivity', 'low', '--site', 'tinder.com', join(dir, 'lure.txt')]).stdout);
     const high = JSON.parse(scan(['--format', 'jsonl', '--sensitivity', 'high', '--site', 'www.lendingclub.com', join(dir, 'lure.txt')]).stdout);
-    expect(high.score).toBeGreaterThan(low.score);
+    const rank = (severity: string): number => ['none', 'info', 'caution', 'warning'].indexOf(severity);
+    expect(rank(high.severity)).toBeGreaterThanOrEqual(rank(low.severity));
+    expect([low.category, high.category]).toEqual(['dating', 'loan']);
   });
 
   it.each([

@@ -6,7 +6,7 @@ import { Banner, type BannerContent } from '../../src/content/banner.js';
 const content = (quote: string): BannerContent => ({
   severity: 'warning',
   lang: 'en',
-  title: 'This looks like a recruitment lure',
+  title: 'This looks like an approach used to get information about your work or the places near you',
   labels: { noticed: 'Noticed', why: 'Why', todo: 'Do', report: 'Report', show: 'Show me', dismiss: 'Dismiss', notOnSite: 'Not on this site', settings: 'Settings', local: 'Local' },
   evidence: [{ label: 'Offer', quote, context: `before ${quote} after` }],
   story: 'A story.',

@@ -31,13 +31,13 @@ describe('lures', () => {
     expect(detection.advice?.zh).toBeTruthy();
   });
 
-  it('quotes a written number whole: "2,500 per report", not "500 per report"', () => {
+  it('quotes a written amount whole: "USD 2,500 per report", not "500 per report" or "per report"', () => {
     const text =
       'We are an advisory panel. Fee of USD 2,500 per report, paid within 48 hours, for short reports on current ' +
       'programmes at your company. Do you hold a security clearance? Fully confidential. There is no need to inform your employer.';
     const evidence = detect(text, { category: 'recruitment' }, pack).evidence;
     const fee = evidence.find((item) => item.quote.includes('per report'));
-    expect(fee?.quote).toBe('2,500 per report');
+    expect(fee?.quote).toBe('USD 2,500 per report');
     expect(text.slice(fee!.start, fee!.end)).toBe(fee!.quote);
   });
 
@@ -95,12 +95,13 @@ describe('sensitivity and site category', () => {
     }
   });
 
-  it('weighs a combination more on the kind of site it came from', () => {
+  it('reports the kind of site, and weighs the same words the same on every site', () => {
+    // The fitted model reads what was said, not where: a lure moved to a dating site is the same lure.
     const onLoanSite = detect(scenario.text, { hostname: 'www.lendingclub.com' }, pack);
     const onDatingSite = detect(scenario.text, { hostname: 'tinder.com' }, pack);
     expect(onLoanSite.category).toBe('loan');
     expect(onDatingSite.category).toBe('dating');
-    expect(onLoanSite.score).toBeGreaterThan(onDatingSite.score);
+    expect(onLoanSite.score).toBe(onDatingSite.score);
   });
 
   it('takes the category from the text when the host is not listed', () => {

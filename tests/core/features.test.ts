@@ -10,6 +10,7 @@ import {
   featuresOf,
   PAIRS,
   slideWindows,
+  NO_CONTEXT,
   TEXT_SIGNAL_FEATURE,
   wholeSums,
   type ConceptHit,
@@ -76,7 +77,7 @@ describe('windows', () => {
     const pairs = clausePairs(chat, hits);
     let sawBoth = false;
     slideWindows(hits, pairs, pack.rules.length, (view) => {
-      const x = featuresOf(view.sums, 0);
+      const x = featuresOf(view.sums, NO_CONTEXT);
       if (x[FEATURE_NAMES.indexOf('x:ask*induce')]! > 0) sawBoth = true;
     });
     expect(sawBoth).toBe(true);
@@ -95,21 +96,30 @@ describe('feature definitions', () => {
   it('a combination needs both of its parts', () => {
     const sums = empty();
     sums.facets[FACETS.indexOf('pay')] = 3;
-    const x = featuresOf(sums, 0);
+    const x = featuresOf(sums, NO_CONTEXT);
     expect(x[FEATURE_NAMES.indexOf('c:pay')]).toBe(1);
     expect(x[FEATURE_NAMES.indexOf('x:ask*induce')]).toBe(0);
     sums.pairs[PAIRS.findIndex(([a, b]) => a === 'media' && b === 'place')] = 1;
-    expect(featuresOf(sums, 0)[FEATURE_NAMES.indexOf('x:ask*induce')]).toBe(1);
+    expect(featuresOf(sums, NO_CONTEXT)[FEATURE_NAMES.indexOf('x:ask*induce')]).toBe(1);
   });
 
-  it('leave the text signal to the scorer, last', () => {
-    expect(FEATURE_NAMES.at(-1)).toBe(TEXT_SIGNAL_FEATURE);
-    expect(featuresOf(empty(), 1).at(-1)).toBe(0);
+  it('count the text signal only where the window already holds the core of a lure', () => {
+    const at = FEATURE_NAMES.indexOf(TEXT_SIGNAL_FEATURE);
+    const sums = empty();
+    sums.facets[FACETS.indexOf('romance')] = 3;
+    expect(featuresOf(sums, NO_CONTEXT, 1)[at]).toBe(0);
+    sums.pairs[PAIRS.findIndex(([a, b]) => a === 'media' && b === 'place')] = 1;
+    expect(featuresOf(sums, NO_CONTEXT, 1)[at]).toBe(1);
+    // A signal at even odds or below adds nothing.
+    expect(featuresOf(sums, NO_CONTEXT, 0.5)[at]).toBe(0);
   });
 
   it('name the facets that explain each feature', () => {
     expect(FEATURE_FACETS[FEATURE_NAMES.indexOf('p:media~place')]).toEqual(['media', 'place']);
     expect(FEATURE_FACETS[FEATURE_NAMES.indexOf('x:jobbait*upfront')]).toEqual(['jobbait', 'upfront']);
-    FEATURE_NAMES.slice(0, -1).forEach((name, i) => expect(FEATURE_FACETS[i]!.length, name).toBeGreaterThan(0));
+    // Every feature but the text signal's points at concepts the banner can quote.
+    FEATURE_NAMES.forEach((name, i) => {
+      if (!name.startsWith('s:')) expect(FEATURE_FACETS[i]!.length, name).toBeGreaterThan(0);
+    });
   });
 });

@@ -2,7 +2,7 @@
 // The popup against an in-memory browser with the real background service: what it shows for stored settings and
 // for the current tab, and the messages its controls send.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CASE_STORIES } from '../../src/core/advice.js';
+import { CASE_HEADINGS, CASE_STORIES } from '../../src/core/advice.js';
 import { RULE_TEXTS } from '../../src/core/generated/rule-texts.js';
 import { FACET_LABELS } from '../../src/content/banner-text.js';
 import type { PageReport } from '../../src/messages.js';
@@ -312,14 +312,14 @@ describe('popup findings', () => {
     expect(items[0]!.querySelector('.explain')!.textContent).toBe(RULE_TEXTS['offer-interest-free-loan-en']!.en);
     expect(items[1]!.querySelector('.explain')!.textContent).toBe(RULE_TEXTS['request-proof-of-service-en']!.en);
     expect(findings.textContent).toContain(CASE_STORIES.xiao.en);
-    expect(findings.textContent).toContain('Strong signs of a recruitment lure');
+    expect(findings.textContent).toContain(CASE_HEADINGS.xiao.warning.en);
     // The reporting line follows the channel setting.
     expect(findings.querySelector('.report')!.textContent).toMatch(/security officer/);
   });
 
   it('the reporting line follows the channel setting', async () => {
     const o = await start({ pageState: lureReport({ families: ['fraud'], resembles: 'scam', severity: 'caution' }) });
-    expect(o.byId('findings').textContent).toContain('Some signs of fraud');
+    expect(o.byId('findings').textContent).toContain('This has signs of a scam');
     choose(o.byId<HTMLSelectElement>('report-channel'), 'cn');
     await o.browser.settle();
     expect(o.byId('findings').querySelector('.report')!.textContent).toMatch(/96110/);

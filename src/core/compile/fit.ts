@@ -21,6 +21,8 @@ export interface FitOptions {
   penalties?: readonly number[];
   /** Coordinate sweeps at most. */
   sweeps?: number;
+  /** A fixed log-odds each sample starts from (another model's verdict, which this fit adds to). */
+  offsets?: ArrayLike<number>;
 }
 
 export interface Fitted {
@@ -81,7 +83,7 @@ function fitColumns(samples: ReadonlyArray<{ y: 0 | 1; weight: number }>, column
   const n = samples.length;
   const weights = new Float64Array(d);
   let bias = 0;
-  const z = new Float64Array(n);
+  const z = options.offsets ? Float64Array.from(options.offsets) : new Float64Array(n);
   const sweeps = options.sweeps ?? 400;
   for (let sweep = 0; sweep < sweeps; sweep++) {
     let largest = 0;

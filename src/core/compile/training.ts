@@ -4,7 +4,7 @@
 
 import type { Family } from '../advice.js';
 import { scanText } from '../detect.js';
-import { clausePairs, conceptHits, documentAwarenessOf, FEATURE_NAMES, featuresOf, SIGNAL_FEATURES, wholeSums } from '../features.js';
+import { clausePairs, conceptHits, FEATURE_NAMES, featuresOf, pageContextOf, SIGNAL_FEATURES, wholeSums } from '../features.js';
 import type { CutPoints, ModelData } from '../model.js';
 import type { Pack } from '../pack.js';
 import { textBuckets, type TextSignalData } from '../text-signal.js';
@@ -50,7 +50,7 @@ export function penaltyOf(feature: string): number {
 /** The features of a whole text, as one window (the examples are a paragraph or a chat each). */
 export function textFeatures(text: string, pack: Pack, signal = 0): Float64Array {
   const hits = conceptHits(text, scanText(text, pack), pack.rules);
-  return featuresOf(wholeSums(hits, clausePairs(text, hits)), documentAwarenessOf(hits), signal);
+  return featuresOf(wholeSums(hits, clausePairs(text, hits)), pageContextOf(hits), signal);
 }
 
 /** Which cross-validation fold a text is in: by a hash of its id, so adding texts moves no other. */
@@ -77,6 +77,8 @@ export interface Trained {
   model: ModelData;
   reports: FamilyReport[];
   signal: SignalReport;
+  /** Each text's out-of-fold probability per family: what the model says of texts it was not fitted on. */
+  outOfFold: Map<string, Partial<Record<Family, number>>>;
 }
 
 export function train(texts: readonly TrainingText[], pack: Pack): Trained {
@@ -91,6 +93,7 @@ export function train(texts: readonly TrainingText[], pack: Pack): Trained {
   const signs = FEATURE_NAMES.map(signOf);
   const penalties = FEATURE_NAMES.map(penaltyOf);
   const families = {} as ModelData['families'];
+  const outOfFold = new Map<string, Partial<Record<Family, number>>>();
   const cuts = {} as ModelData['cuts'];
   const reports: FamilyReport[] = [];
   for (const family of FAMILIES) {
@@ -100,16 +103,31 @@ export function train(texts: readonly TrainingText[], pack: Pack): Trained {
     );
     const samples = rows.map((r) => r.sample);
     const folds = rows.map((r) => foldOf(r.id));
+    // Two stages, so that the concepts carry the verdict and the text signal only adds to it: fitted together, the
+    // signal (which knows the examples' wording best) takes the weight, and a lure worded unlike the examples
+    // would then rest on a signal that does not know it. First the concepts alone, the penalty chosen by
+    // cross-validation; then the signal's features on top of the concepts' out-of-fold verdict.
+    const conceptOnly = samples.map((s) => ({ ...s, x: withoutSignal(s.x) }));
     let best: { lambda: number; loss: number; oof: Float64Array } | null = null;
     for (const lambda of LAMBDAS) {
-      const oof = outOfFold(samples, folds, { lambda, signs, penalties });
-      const loss = logLoss(samples, oof);
+      const oof = crossValidate(conceptOnly, folds, { lambda, signs, penalties });
+      const loss = logLoss(conceptOnly, oof);
       if (!best || loss < best.loss - 1e-12) best = { lambda, loss, oof };
     }
-    const fitted = fitLogistic(samples, { lambda: best!.lambda, signs, penalties });
+    const concepts = fitLogistic(conceptOnly, { lambda: best!.lambda, signs, penalties });
+    const offsets = Array.from(best!.oof, (p) => Math.log(clampProbability(p) / (1 - clampProbability(p))));
+    const signalOnly = samples.map((s) => ({ ...s, x: onlySignal(s.x) }));
+    const onTop = fitLogistic(signalOnly, { lambda: best!.lambda, signs, penalties, offsets });
+    const fitted: Fitted = { bias: concepts.bias + onTop.bias, weights: concepts.weights.map((w, i) => (SIGNAL_FEATURES.includes(i) ? onTop.weights[i]! : w)) };
+    const combined = signalOnly.map((s, i) => predictFrom(offsets[i]! + onTop.bias, onTop, s.x));
+    best = { ...best!, oof: Float64Array.from(combined), loss: logLoss(samples, combined) };
     const negatives = samples.flatMap((s, i) => (s.y === 0 ? [best!.oof[i]!] : []));
     const positives = samples.flatMap((s, i) => (s.y === 1 ? [best!.oof[i]!] : []));
     const familyCuts = cutPoints(negatives);
+    rows.forEach((row, i) => {
+      const known = outOfFold.get(row.id) ?? {};
+      outOfFold.set(row.id, { ...known, [family]: round(best!.oof[i]!) });
+    });
     families[family] = { bias: round(fitted.bias), weights: Array.from(fitted.weights, round) };
     cuts[family] = familyCuts;
     const figures = (cut: number) => ({
@@ -126,7 +144,7 @@ export function train(texts: readonly TrainingText[], pack: Pack): Trained {
       logLoss: round(best!.loss),
     });
   }
-  return { model: { features: [...FEATURE_NAMES], families, cuts, text: signal.data }, reports, signal: signal.report };
+  return { model: { features: [...FEATURE_NAMES], families, cuts, text: signal.data }, reports, signal: signal.report, outOfFold };
 }
 
 interface SignalFit {
@@ -198,13 +216,36 @@ function quantize(fitted: Fitted, bits: number): TextSignalData & { used: number
   return { bits, bias: round(fitted.bias), scale: Number(scale.toPrecision(6)), weights: btoa(binary), used };
 }
 
+function withoutSignal(x: Float64Array): Float64Array {
+  const out = Float64Array.from(x);
+  for (const i of SIGNAL_FEATURES) out[i] = 0;
+  return out;
+}
+
+function onlySignal(x: Float64Array): Float64Array {
+  const out = new Float64Array(x.length);
+  for (const i of SIGNAL_FEATURES) out[i] = x[i]!;
+  return out;
+}
+
+function clampProbability(p: number): number {
+  return Math.min(Math.max(p, 1e-6), 1 - 1e-6);
+}
+
+/** The probability from a starting log-odds plus a model's weights (its bias already in `start`). */
+function predictFrom(start: number, model: Fitted, x: Float64Array): number {
+  let z = start;
+  for (let j = 0; j < x.length; j++) z += model.weights[j]! * x[j]!;
+  return 1 / (1 + Math.exp(-z));
+}
+
 function sampleOf(text: TrainingText, x: Float64Array, family: Family): Sample {
   const y = text.expect === 'warn' && text.family === family ? 1 : 0;
   // Awareness texts hold every keyword of a lure: they count double, so the model learns what sets them apart.
   return { x, y, weight: text.expect === 'awareness' ? 2 : 1 };
 }
 
-function outOfFold(samples: readonly Sample[], folds: readonly number[], options: FitOptions): Float64Array {
+function crossValidate(samples: readonly Sample[], folds: readonly number[], options: FitOptions): Float64Array {
   const oof = new Float64Array(samples.length);
   for (let fold = 0; fold < FOLDS; fold++) {
     const fitted: Fitted = fitLogistic(samples.filter((_, i) => folds[i] !== fold), options);

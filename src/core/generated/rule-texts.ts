@@ -763,7 +763,7 @@ export const RULE_TEXTS: Record<string, { en: string; zh: string }> = {
     "zh": "主动恭维、未经正规流程就“选中”你，既是虚假猎头的特征，也是招聘诈骗的特征。"
   },
   "secrecy-vocab-dont-tell-en": {
-    "en": "Being told to hide a contact from your employer, security or family is the clearest sign of a recruitment lure.",
+    "en": "Being told to hide a contact from your employer, security or family is the clearest sign that someone is working on you.",
     "zh": "被要求对单位、保卫部门或家人隐瞒这段联系，是招募诱骗最明显的信号。"
   },
   "secrecy-vocab-keep-en": {
