@@ -75,3 +75,47 @@ export function devWorkPart(dir = SHARED_CORPUS): LabelledText[] | null {
   if (!paths.every((path) => existsSync(path))) return null;
   return paths.flatMap((path) => readLabelled(path, 'dev')).filter((text) => devPart(text.id) === 'work');
 }
+
+/** A labelled field text for the post hints: `hint` when it discloses the writer's own sensitive affiliation. */
+export interface DisclosureText {
+  id: string;
+  text: string;
+  expect: 'hint' | 'quiet';
+  /** The kind of site it is typed on: job, social, dating, hobby or other. */
+  site: string;
+  lang: string;
+  origin: 'own' | 'dev';
+}
+
+export const DISCLOSURE_EXAMPLES_DIR = new URL('../core/examples/disclosures/', import.meta.url).pathname;
+export const DISCLOSURE_DEV_FILES = ['disclosure_dev_en.jsonl', 'disclosure_dev_zh.jsonl'];
+
+/** Reads a disclosure file (fields `expect`: hint | quiet, `site`, `lang`); other lines are refused. */
+export function readDisclosureTexts(path: string, origin: DisclosureText['origin']): DisclosureText[] {
+  return readDocuments(path, () => '').map((doc) => {
+    const f = doc.fields;
+    if (f.expect !== 'hint' && f.expect !== 'quiet') throw new Error(`${path}: ${doc.id}: "expect" must be hint or quiet`);
+    return {
+      id: doc.id,
+      text: doc.text,
+      expect: f.expect,
+      site: typeof f.site === 'string' ? f.site : 'other',
+      lang: typeof f.lang === 'string' ? f.lang : 'en',
+      origin,
+    };
+  });
+}
+
+export function ownDisclosures(dir = DISCLOSURE_EXAMPLES_DIR): DisclosureText[] {
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.jsonl'))
+    .sort()
+    .flatMap((name) => readDisclosureTexts(join(dir, name), 'own'));
+}
+
+/** The worked-from part of the shared disclosure dev files, or null when ../shared is absent. */
+export function disclosureDevWorkPart(dir = SHARED_CORPUS): DisclosureText[] | null {
+  const paths = DISCLOSURE_DEV_FILES.map((name) => join(dir, name));
+  if (!paths.every((path) => existsSync(path))) return null;
+  return paths.flatMap((path) => readDisclosureTexts(path, 'dev')).filter((text) => devPart(text.id) === 'work');
+}

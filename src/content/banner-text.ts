@@ -48,5 +48,6 @@ export const FACET_LABELS: Record<Facet, Bilingual> = {
   invest: { en: 'Investment', zh: '投资' },
   service: { en: 'Customer service', zh: '冒充客服' },
   identity: { en: 'Your credentials', zh: '个人凭证' },
+  urgency: { en: 'Urgency', zh: '催促' },
   prohibit: { en: 'Prohibition', zh: '禁止' },
 };

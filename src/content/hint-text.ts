@@ -1,7 +1,7 @@
 // The post hint's words in English and Simplified Chinese (by the browser's language), typed as pairs like the
 // banner's, so a string cannot exist in one language only. The why and the safer wording come from the core.
 import type { Bilingual } from '../core/advice.js';
-import type { DisclosureKind } from '../core/disclosure.js';
+import type { DisclosureKind } from '../core/disclosure-features.js';
 
 export const HINT_TEXT = {
   title: { en: 'Think before you post this', zh: '发布前请想一想' },

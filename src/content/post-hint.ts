@@ -4,7 +4,7 @@
 // dropped), and shows or hides the hint. It only reads: it never changes the field, never cancels an event, never
 // blocks a submission, and stores nothing but the count of hints shown.
 import { languageOf } from '../core/advice.js';
-import { MAX_FIELD_CHARS } from '../core/disclosure.js';
+import { MAX_FIELD_CHARS } from '../core/field-limit.js';
 import { parseFieldHint, type FieldHint } from '../messages.js';
 import type { PagePlatform } from '../platform/types.js';
 import type { SettingsChange } from '../settings/change.js';

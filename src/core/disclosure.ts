@@ -7,17 +7,20 @@
 // a defence company, a public job title or a past employer's industry stay quiet.
 
 import type { Bilingual } from './advice.js';
+import { DISCLOSURE_FEATURES, readDisclosure, type DisclosureKind, type NamedHit } from './disclosure-features.js';
+import { DISCLOSURE_MODEL } from './generated/disclosure-model.js';
 import { SAFER_WORDING } from './generated/disclosure-texts.js';
 import { scanPhrases, type PhraseHit } from './match/scan.js';
+import { decodeTextSignal, textSignalOf, type TextSignal, type TextSignalData } from './text-signal.js';
 import type { Pack } from './pack.js';
-import type { DisclosureFacet } from './rules/schema.js';
 import type { SiteCategory } from './site.js';
+import { MAX_FIELD_CHARS } from './field-limit.js';
 
-export const DISCLOSURE_KINDS = ['unit', 'employer', 'institute', 'project', 'clearance', 'site'] as const;
-export type DisclosureKind = (typeof DISCLOSURE_KINDS)[number];
+export { DISCLOSURE_KINDS, type DisclosureKind } from './disclosure-features.js';
 
 export interface DisclosureHint {
   level: 'none' | 'hint';
+  /** The model's probability that the field discloses a sensitive affiliation of the writer's own. */
   score: number;
   /** Disclosure and sensitive-sector rules that fired, in order of first occurrence (ids only: never the text). */
   rules: string[];
@@ -31,49 +34,32 @@ export interface DisclosureHint {
 }
 
 export interface DisclosureOptions {
-  /** The site's category (site.ts): a CV on a job site or a post in a hobby group is where this mattered. */
+  /** The site's category (site.ts): a CV on a job site is one place where a name alone says where one works. */
   category: SiteCategory;
 }
 
-/** A field is read up to this many characters: a CV fits, and a keystroke stays cheap on a pasted book. */
-export const MAX_FIELD_CHARS = 20_000;
-/** A hint needs this much: a named sensitive thing plus something that makes it about the writer. */
-export const HINT_SCORE = 3;
-/**
- * Where disclosing oneself is the point of the page: a CV or profile on a job site, a post in a social, hobby or
- * dating group. The two cases that began with the victim's own words began on such sites.
- */
-const SELF_DESCRIBING: ReadonlySet<SiteCategory> = new Set(['recruitment']);
-const PUBLIC_CHAT: ReadonlySet<SiteCategory> = new Set(['social', 'dating']);
+/** The fitted disclosure model: a logistic model over disclosure-features.ts, and its cut (`npm run train`). */
+export interface DisclosureModelData {
+  features: string[];
+  bias: number;
+  weights: number[];
+  /** A hint from this probability on. */
+  cut: number;
+  /** The disclosure text signal (text-signal.ts), fitted on the same texts. */
+  text: TextSignalData;
+}
 
-const KIND_OF_FACET: Record<Exclude<DisclosureFacet, 'disclose-self'>, DisclosureKind> = {
-  'disclose-unit': 'unit',
-  'disclose-employer': 'employer',
-  'disclose-institute': 'institute',
-  'disclose-project': 'project',
-  'disclose-clearance': 'clearance',
-  'disclose-site': 'site',
-};
+export { MAX_FIELD_CHARS } from './field-limit.js';
 
-/**
- * Lure rules of the `target` facet that name a sensitive sector ("defence contractor", 军工企业, "security
- * clearance"). Typed by the person they are a mention, not yet a disclosure: each counts 1, and needs first-person
- * framing or a self-describing site to reach a hint. Their phrases cannot be repeated in the disclosure rules (the
- * pack refuses a phrase in two rules), so they are borrowed here by id; tests/core/disclosure.test.ts checks the ids.
- */
-export const SECTOR_RULES: Readonly<Record<string, DisclosureKind>> = {
-  'target-service-member-en': 'unit',
-  'target-defence-industry-en': 'employer',
-  'target-aviation-shipbuilding-en': 'employer',
-  'target-cv-defence-role-en': 'employer',
-  'target-security-clearance-en': 'clearance',
-  'target-site-access-en': 'site',
-  'target-service-member-zh': 'unit',
-  'target-defence-industry-zh': 'employer',
-  'target-aviation-shipbuilding-zh': 'employer',
-  'target-production-insider-zh': 'employer',
-  'target-clearance-zh': 'clearance',
-};
+let model: (DisclosureModelData & { signal: TextSignal }) | undefined;
+
+/** The shipped model, checked against the features this build computes. */
+export function checkedDisclosureModel(data: DisclosureModelData = DISCLOSURE_MODEL): DisclosureModelData & { signal: TextSignal } {
+  if (data.features.length !== DISCLOSURE_FEATURES.length || data.features.some((name, i) => name !== DISCLOSURE_FEATURES[i])) {
+    throw new Error('the fitted disclosure model does not match the features of this build: run npm run train');
+  }
+  return { ...data, signal: decodeTextSignal(data.text) };
+}
 
 export const KIND_WHY: Record<DisclosureKind, Bilingual> = {
   unit: {
@@ -112,13 +98,6 @@ export const KIND_SAFER: Record<DisclosureKind, Bilingual> = {
   site: { en: 'say nothing about which sites you can enter', zh: '不提自己能进出哪些场所' },
 };
 
-interface Signal {
-  hit: PhraseHit;
-  kind: DisclosureKind;
-  weight: number;
-  rule: string;
-}
-
 const QUIET: DisclosureHint = { level: 'none', score: 0, rules: [], kind: null, evidence: null, why: null, safer: null };
 
 /** Scans a field's text (`await shippedPack()`) and says whether it discloses a sensitive affiliation. */
@@ -129,49 +108,32 @@ export function checkDisclosure(text: string, options: DisclosureOptions, pack: 
 }
 
 export function disclosureFromHits(text: string, hits: readonly PhraseHit[], options: DisclosureOptions, pack: Pack): DisclosureHint {
-  const signals: Signal[] = [];
-  const fired: string[] = [];
-  const counted = new Set<number>();
-  let self = false;
-  let score = 0;
-  for (const hit of [...hits].sort((a, b) => a.start - b.start)) {
-    const rule = pack.rules[hit.rule]!;
-    const sector = SECTOR_RULES[rule.id];
-    let kind: DisclosureKind | undefined;
-    let weight = 0;
-    if (rule.facet === 'disclose-self') {
-      self = true;
-    } else if (rule.facet.startsWith('disclose-')) {
-      kind = KIND_OF_FACET[rule.facet as Exclude<DisclosureFacet, 'disclose-self'>];
-      weight = rule.weight;
-    } else if (sector) {
-      kind = sector;
-      weight = 1;
-    } else {
-      continue; // a lure signal: not this scorer's business
-    }
-    if (!counted.has(hit.rule)) {
-      // A rule counts once however often it fires: repeating a name is not a second disclosure.
-      counted.add(hit.rule);
-      fired.push(rule.id);
-      score += weight;
-    }
-    if (kind) signals.push({ hit, kind, weight, rule: rule.id });
-  }
-  if (signals.length === 0) return { ...QUIET, rules: fired };
-  if (self) score += PUBLIC_CHAT.has(options.category) ? 2 : 1;
-  if (SELF_DESCRIBING.has(options.category)) score += 1;
-
-  // The strongest signal speaks for the hint: the heaviest, then the earliest.
-  let top = signals[0]!;
-  for (const signal of signals) if (signal.weight > top.weight) top = signal;
+  model ??= checkedDisclosureModel();
+  const plain = readDisclosure(text, hits, pack.rules, options.category);
+  if (plain.named.length === 0) return { ...QUIET, rules: plain.rules };
+  // The text signal is read only once something sensitive is named: most keystrokes stop above.
+  const reading = readDisclosure(text, hits, pack.rules, options.category, textSignalOf(text, pack.fold, model.signal));
+  let z = model.bias;
+  reading.features.forEach((x, i) => {
+    z += model!.weights[i]! * x;
+  });
+  const score = Math.round((1 / (1 + Math.exp(-z))) * 1000) / 1000;
+  const top = strongest(reading.named);
+  const rule = pack.rules[top.hit.rule]!;
   return {
-    level: score >= HINT_SCORE ? 'hint' : 'none',
+    level: score >= model.cut ? 'hint' : 'none',
     score,
-    rules: fired,
+    rules: reading.rules,
     kind: top.kind,
     evidence: { start: top.hit.start, end: top.hit.end, quote: text.slice(top.hit.start, top.hit.end) },
     why: KIND_WHY[top.kind],
-    safer: SAFER_WORDING[top.rule] ?? KIND_SAFER[top.kind],
+    safer: SAFER_WORDING[rule.id] ?? KIND_SAFER[top.kind],
   };
+}
+
+/** The signal that speaks for the hint: a disclosure rule before a concept, then the heaviest, then the earliest. */
+function strongest(named: readonly NamedHit[]): NamedHit {
+  let top = named[0]!;
+  for (const item of named) if (item.weight > top.weight) top = item;
+  return top;
 }

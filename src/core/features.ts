@@ -160,7 +160,8 @@ export const GROUPS = [
   'paid', // money tied to photos or details within a clause: per photo, per report
   'sensitive', // a sensitive place, the reader's workplace, a sensitive identity
   'induce', // money, gifts, loans, offers
-  'press', // secrecy, urgency, moving to another app
+  'press', // secrecy, threats, moving to another app
+  'rush', // urgency, scarcity and exclusivity: weak alone, every advert has them
   'rom', // flirting, affection, being nearby
   'hobby',
   'device',
@@ -201,6 +202,7 @@ const GROUP_FACETS: Record<Group | 'legit' | 'awareness', readonly Facet[]> = {
   sensitive: ['target', 'workplace', 'place'],
   induce: ['pay', 'gift', 'loan', 'offer'],
   press: ['secrecy', 'channel'],
+  rush: ['urgency'],
   rom: ['romance', 'proximity'],
   hobby: ['hobby'],
   device: ['device'],
@@ -292,6 +294,7 @@ const AT = {
   romance: vFacet('romance'),
   proximity: vFacet('proximity'),
   legit: vFacet('legit'),
+  urgency: vFacet('urgency'),
   prohibit: vFacet('prohibit'),
   payMedia: vPair('pay', 'media'),
   payInfo: vPair('pay', 'info'),
@@ -310,6 +313,7 @@ const AT = {
   core: vExtra('core'),
   weakCore: vExtra('weak-core'),
 };
+const G_RUSH = vGroup('rush');
 /** The groups that are one facet each, as [group entry, facet entry] pairs. */
 const SINGLE_GROUPS = Int32Array.from(
   (['hobby', 'device', 'jobbait', 'upfront', 'task', 'invest', 'service', 'identity', 'overseas', 'scam'] as const).flatMap((g) => [vGroup(g), vFacet(g)]),
@@ -347,6 +351,7 @@ export function featuresOf(
   v[AT.induce] = Math.max(v[AT.pay]!, v[AT.gift]!, v[AT.loan]!, v[AT.offer]!);
   v[AT.press] = Math.max(v[AT.secrecy]!, v[AT.channel]!);
   v[AT.rom] = Math.max(v[AT.romance]!, v[AT.proximity]!);
+  v[G_RUSH] = v[AT.urgency]!;
   for (let k = 0; k < SINGLE_GROUPS.length; k += 2) v[SINGLE_GROUPS[k]!] = v[SINGLE_GROUPS[k + 1]!]!;
   v[AT.anyAsk] = Math.max(ask, loose);
   v[AT.negative] = Math.max(v[AT.legit]!, v[AT.prohibit]!);

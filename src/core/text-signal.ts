@@ -81,6 +81,9 @@ function forEachBucket(text: string, fold: FoldTable, bits: number, visit: (buck
     while (j < n && u[j] !== 0x20 && !isHan(u[j]!)) j++;
     const word = hashRange(u, i, j, 0x77);
     add(word);
+    // Character 4-grams of the word with its boundaries (" pic", "pics", "ics "): spellings and forms the
+    // examples never used still share most of them ("photos", "photog", "fotos").
+    if (j - i >= 3) for (let k = i - 1; k + 4 <= j + 1; k++) add(hashEdges(u, k, i, j, 0x63));
     if (previousWord !== -1) add(Math.imul(previousWord ^ 0x9e3779b9, 0x01000193) ^ word);
     previousWord = word;
     i = j;
@@ -92,6 +95,20 @@ export function textBuckets(text: string, fold: FoldTable, bits: number): Int32A
   const found: number[] = [];
   forEachBucket(text, fold, bits, (bucket) => found.push(bucket));
   return Int32Array.from(found).sort();
+}
+
+/** FNV-1a over the 4 units from `at`, where positions outside [start, end) of the word read as a space. */
+function hashEdges(units: Uint16Array, at: number, start: number, end: number, kind: number): number {
+  let h = (0x811c9dc5 ^ kind) >>> 0;
+  h = Math.imul(h, 0x01000193);
+  for (let k = at; k < at + 4; k++) {
+    const c = k < start || k >= end ? 0x20 : units[k]!;
+    h ^= c & 0xff;
+    h = Math.imul(h, 0x01000193);
+    h ^= c >>> 8;
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
 }
 
 /** FNV-1a over units [from, to), seeded with a kind byte so words and characters do not share buckets. */

@@ -7,7 +7,7 @@ import { scanText } from '../detect.js';
 import { clausePairs, conceptHits, FEATURE_NAMES, featuresOf, pageContextOf, SIGNAL_FEATURES, wholeSums } from '../features.js';
 import type { CutPoints, ModelData } from '../model.js';
 import type { Pack } from '../pack.js';
-import { textBuckets, type TextSignalData } from '../text-signal.js';
+import { decodeTextSignal, textBuckets, textSignalOf, type TextSignalData } from '../text-signal.js';
 import { fitLogistic, fitSparseLogistic, logLoss, predict, type FitOptions, type Fitted, type Sample, type Sign, type SparseSample } from './fit.js';
 
 export interface TrainingText {
@@ -15,7 +15,17 @@ export interface TrainingText {
   text: string;
   expect: 'warn' | 'quiet' | 'awareness';
   family: string;
+  /** own: the project's examples; dev: the shared dev files, written by others like the sets that decide. */
+  origin: 'own' | 'dev';
 }
+
+/**
+ * How much a text of the shared dev files may count against one of the project's own: they were written
+ * separately from this code, as the sets that decide detection are, and they are fewer. The fit tries each and
+ * keeps the one whose out-of-fold verdicts on the dev texts it works from are best (log-loss); the held-out
+ * third never takes part.
+ */
+export const DEV_WEIGHTS = [1, 2, 3];
 
 export const FAMILIES: readonly Family[] = ['espionage', 'fraud'];
 /** Penalties tried by cross-validation. */
@@ -79,13 +89,25 @@ export interface Trained {
   signal: SignalReport;
   /** Each text's out-of-fold probability per family: what the model says of texts it was not fitted on. */
   outOfFold: Map<string, Partial<Record<Family, number>>>;
+  /** The weight of the shared dev texts that was kept, and the out-of-fold log-loss on them it was kept for. */
+  devWeight: number;
+  devLoss: number;
 }
 
 export function train(texts: readonly TrainingText[], pack: Pack): Trained {
   const features = texts.map((t) => textFeatures(t.text, pack));
+  let best: Trained | null = null;
+  for (const devWeight of DEV_WEIGHTS) {
+    const trained = trainWith(texts, features.map((x) => Float64Array.from(x)), pack, devWeight);
+    if (!best || trained.devLoss < best.devLoss - 1e-9) best = trained;
+  }
+  return best!;
+}
+
+function trainWith(texts: readonly TrainingText[], features: Float64Array[], pack: Pack, devWeight: number): Trained {
   // The text signal first: its out-of-fold probabilities are what the concept model learns to trust it by, so
   // that it never sees the signal's verdict on a text the signal was fitted on.
-  const signal = trainTextSignal(texts, pack);
+  const signal = trainTextSignal(texts, pack, devWeight);
   texts.forEach((t, i) => {
     const withSignal = textFeatures(t.text, pack, signal.outOfFold[i]!);
     for (const at of SIGNAL_FEATURES) features[i]![at] = withSignal[at]!;
@@ -96,10 +118,11 @@ export function train(texts: readonly TrainingText[], pack: Pack): Trained {
   const outOfFold = new Map<string, Partial<Record<Family, number>>>();
   const cuts = {} as ModelData['cuts'];
   const reports: FamilyReport[] = [];
+  let devLoss = 0;
   for (const family of FAMILIES) {
     // A lure of the other family is neither a positive nor a look-alike for this one: it is left out.
     const rows = texts.flatMap((t, i) =>
-      t.expect === 'warn' && t.family !== family ? [] : [{ id: t.id, sample: sampleOf(t, features[i]!, family) }],
+      t.expect === 'warn' && t.family !== family ? [] : [{ id: t.id, dev: t.origin === 'dev', sample: sampleOf(t, features[i]!, family, devWeight) }],
     );
     const samples = rows.map((r) => r.sample);
     const folds = rows.map((r) => foldOf(r.id));
@@ -121,6 +144,9 @@ export function train(texts: readonly TrainingText[], pack: Pack): Trained {
     const fitted: Fitted = { bias: concepts.bias + onTop.bias, weights: concepts.weights.map((w, i) => (SIGNAL_FEATURES.includes(i) ? onTop.weights[i]! : w)) };
     const combined = signalOnly.map((s, i) => predictFrom(offsets[i]! + onTop.bias, onTop, s.x));
     best = { ...best!, oof: Float64Array.from(combined), loss: logLoss(samples, combined) };
+    // The measure the dev weight is chosen by: the dev texts' out-of-fold verdicts, each counting once.
+    const devRows = rows.flatMap((row, i) => (row.dev ? [i] : []));
+    devLoss += logLoss(devRows.map((i) => ({ ...samples[i]!, weight: 1 })), devRows.map((i) => combined[i]!));
     const negatives = samples.flatMap((s, i) => (s.y === 0 ? [best!.oof[i]!] : []));
     const positives = samples.flatMap((s, i) => (s.y === 1 ? [best!.oof[i]!] : []));
     const familyCuts = cutPoints(negatives);
@@ -144,10 +170,10 @@ export function train(texts: readonly TrainingText[], pack: Pack): Trained {
       logLoss: round(best!.loss),
     });
   }
-  return { model: { features: [...FEATURE_NAMES], families, cuts, text: signal.data }, reports, signal: signal.report, outOfFold };
+  return { model: { features: [...FEATURE_NAMES], families, cuts, text: signal.data }, reports, signal: signal.report, outOfFold, devWeight, devLoss };
 }
 
-interface SignalFit {
+export interface SignalFit {
   data: TextSignalData;
   outOfFold: Float64Array;
   report: SignalReport;
@@ -161,42 +187,45 @@ export interface SignalReport {
 }
 
 /** Lure (of either family) or not, from hashed n-grams; the penalty chosen by cross-validation. */
-function trainTextSignal(texts: readonly TrainingText[], pack: Pack): SignalFit {
+function trainTextSignal(texts: readonly TrainingText[], pack: Pack, devWeight: number): SignalFit {
+  return fitTextSignal(
+    texts.map((t) => ({ id: t.id, text: t.text, y: t.expect === 'warn' ? 1 : 0, weight: (t.expect === 'awareness' ? 2 : 1) * (t.origin === 'dev' ? devWeight : 1) })),
+    pack,
+    SIGNAL_BITS,
+  );
+}
+
+/**
+ * A text signal for any labelled texts (the lure model's, the disclosure model's): hashed n-grams, the penalty
+ * chosen by cross-validation, weights quantized to bytes, and each text's out-of-fold probability as the
+ * quantized signal would give it.
+ */
+export function fitTextSignal(
+  texts: ReadonlyArray<{ id: string; text: string; y: 0 | 1; weight: number }>,
+  pack: Pack,
+  bits: number,
+): SignalFit {
   const samples: SparseSample[] = texts.map((t) => {
-    const indexes = textBuckets(t.text, pack.fold, SIGNAL_BITS);
-    return {
-      indexes,
-      values: new Float64Array(indexes.length).fill(1 / Math.sqrt(Math.max(indexes.length, 1))),
-      y: t.expect === 'warn' ? 1 : 0,
-      weight: t.expect === 'awareness' ? 2 : 1,
-    };
+    const indexes = textBuckets(t.text, pack.fold, bits);
+    return { indexes, values: new Float64Array(indexes.length).fill(1 / Math.sqrt(Math.max(indexes.length, 1))), y: t.y, weight: t.weight };
   });
   const folds = texts.map((t) => foldOf(t.id));
-  const dimensions = 1 << SIGNAL_BITS;
-  const sparsePredict = (fitted: Fitted, s: SparseSample): number => {
-    let z = fitted.bias;
-    s.indexes.forEach((j, k) => {
-      z += fitted.weights[j]! * s.values[k]!;
-    });
-    return 1 / (1 + Math.exp(-z));
-  };
+  const dimensions = 1 << bits;
   let best: { lambda: number; loss: number; oof: Float64Array } | null = null;
   for (const lambda of SIGNAL_LAMBDAS) {
     const oof = new Float64Array(samples.length);
     for (let fold = 0; fold < FOLDS; fold++) {
-      const fitted = fitSparseLogistic(samples.filter((_, i) => folds[i] !== fold), dimensions, { lambda, sweeps: 60 });
-      samples.forEach((s, i) => {
-        if (folds[i] === fold) oof[i] = sparsePredict(fitted, s);
+      const fitted = quantize(fitSparseLogistic(samples.filter((_, i) => folds[i] !== fold), dimensions, { lambda, sweeps: 60 }), bits);
+      const signal = decodeTextSignal(fitted);
+      texts.forEach((t, i) => {
+        if (folds[i] === fold) oof[i] = textSignalOf(t.text, pack.fold, signal);
       });
     }
     const loss = logLoss(samples.map((s) => ({ x: new Float64Array(0), y: s.y, weight: s.weight })), oof);
     if (!best || loss < best.loss - 1e-12) best = { lambda, loss, oof };
   }
-  const fitted = fitSparseLogistic(samples, dimensions, { lambda: best!.lambda, sweeps: 60 });
-  const { used, ...data } = quantize(fitted, SIGNAL_BITS);
-  // What the concept model learns from must be what the shipped, quantized signal would say: round the same way.
-  const outOfFold = best!.oof.map(round);
-  return { data, outOfFold, report: { lambda: best!.lambda, logLoss: round(best!.loss), used } };
+  const { used, ...data } = quantize(fitSparseLogistic(samples, dimensions, { lambda: best!.lambda, sweeps: 60 }), bits);
+  return { data, outOfFold: best!.oof.map(round), report: { lambda: best!.lambda, logLoss: round(best!.loss), used } };
 }
 
 /** Weights as signed bytes with one scale: 64 KB instead of 256, and the same on every machine. */
@@ -239,10 +268,10 @@ function predictFrom(start: number, model: Fitted, x: Float64Array): number {
   return 1 / (1 + Math.exp(-z));
 }
 
-function sampleOf(text: TrainingText, x: Float64Array, family: Family): Sample {
+function sampleOf(text: TrainingText, x: Float64Array, family: Family, devWeight: number): Sample {
   const y = text.expect === 'warn' && text.family === family ? 1 : 0;
   // Awareness texts hold every keyword of a lure: they count double, so the model learns what sets them apart.
-  return { x, y, weight: text.expect === 'awareness' ? 2 : 1 };
+  return { x, y, weight: (text.expect === 'awareness' ? 2 : 1) * (text.origin === 'dev' ? devWeight : 1) };
 }
 
 function crossValidate(samples: readonly Sample[], folds: readonly number[], options: FitOptions): Float64Array {

@@ -2,6 +2,106 @@
 // The generic wording each disclosure rule suggests, for the post hint: small, so the content script carries it.
 
 export const SAFER_WORDING: Record<string, { en: string; zh: string }> = {
+  "disclose-unit-formation-en": {
+    "en": "“I serve in the armed forces”, without the unit, base or posting",
+    "zh": "“我在部队服役”，不写番号、驻地和岗位"
+  },
+  "disclose-unit-formation-weak-en": {
+    "en": "“a military unit”, without its number or name",
+    "zh": "“一支部队”，不写番号或名称"
+  },
+  "disclose-unit-type-en": {
+    "en": "“I serve in the armed forces”, without the unit, base or posting",
+    "zh": "“我在部队服役”，不写番号、驻地和岗位"
+  },
+  "disclose-unit-ship-en": {
+    "en": "“I serve at sea”, without the ship or her movements",
+    "zh": "“我在海上服役”，不写舰名和动向"
+  },
+  "disclose-unit-hull-weak-en": {
+    "en": "“I serve at sea”, without the ship or her movements",
+    "zh": "“我在海上服役”，不写舰名和动向"
+  },
+  "disclose-unit-sea-en": {
+    "en": "“I work at sea”, without the ship, port or dates",
+    "zh": "“我在海上工作”，不写舰名、港口和日期"
+  },
+  "disclose-unit-deploy-en": {
+    "en": "“I’m away with work for a while”, without the unit, place or dates",
+    "zh": "“最近出差一段时间”，不写部队、地点和日期"
+  },
+  "disclose-unit-deploy-weak-en": {
+    "en": "“I’m away with work for a while”, without the unit, place or dates",
+    "zh": "“最近出差一段时间”，不写部队、地点和日期"
+  },
+  "disclose-unit-base-en": {
+    "en": "“a military base”, without which one",
+    "zh": "“某基地”，不写具体是哪一个"
+  },
+  "disclose-unit-role-en": {
+    "en": "“I serve in the armed forces”, without the unit, base or posting",
+    "zh": "“我在部队服役”，不写番号、驻地和岗位"
+  },
+  "disclose-employer-sector-en": {
+    "en": "“an engineering company” or “a manufacturer”, without the name or sector",
+    "zh": "“一家工程企业”或“一家制造企业”，不写名称和行业"
+  },
+  "disclose-employer-sector-weak-en": {
+    "en": "“an engineering company” or “a manufacturer”, without the name or sector",
+    "zh": "“一家工程企业”或“一家制造企业”，不写名称和行业"
+  },
+  "disclose-employer-role-en": {
+    "en": "“an engineering company” or “a manufacturer”, without the name or sector",
+    "zh": "“一家工程企业”或“一家制造企业”，不写名称和行业"
+  },
+  "disclose-employer-role-weak-en": {
+    "en": "“an engineering company” or “a manufacturer”, without the name or sector",
+    "zh": "“一家工程企业”或“一家制造企业”，不写名称和行业"
+  },
+  "disclose-institute-more-en": {
+    "en": "“a government research organisation”",
+    "zh": "“一家科研单位”"
+  },
+  "disclose-institute-field-en": {
+    "en": "“a government research organisation”",
+    "zh": "“一家科研单位”"
+  },
+  "disclose-institute-weak-en": {
+    "en": "“a government research organisation”",
+    "zh": "“一家科研单位”"
+  },
+  "disclose-project-system-en": {
+    "en": "“I work on engineering projects”, without what they are",
+    "zh": "“我做工程项目”，不写项目内容"
+  },
+  "disclose-project-program-en": {
+    "en": "“I work on engineering projects”, without what they are",
+    "zh": "“我做工程项目”，不写项目内容"
+  },
+  "disclose-project-weak-en": {
+    "en": "“I work on engineering projects”, without what they are",
+    "zh": "“我做工程项目”，不写项目内容"
+  },
+  "disclose-clearance-more-en": {
+    "en": "nothing: leave the clearance out, or say “eligible for security vetting”",
+    "zh": "不写审查等级，或写“可接受安全审查”"
+  },
+  "disclose-clearance-weak-en": {
+    "en": "nothing: leave the clearance out, or say “eligible for security vetting”",
+    "zh": "不写审查等级，或写“可接受安全审查”"
+  },
+  "disclose-clearance-bare-en": {
+    "en": "nothing: leave the clearance out, or say “eligible for security vetting”",
+    "zh": "不写审查等级，或写“可接受安全审查”"
+  },
+  "disclose-site-access-en": {
+    "en": "say nothing about which sites you can enter",
+    "zh": "不提自己能进出哪些场所"
+  },
+  "disclose-site-weak-en": {
+    "en": "say nothing about which sites you can enter",
+    "zh": "不提自己能进出哪些场所"
+  },
   "disclose-unit-en": {
     "en": "“I serve in the armed forces”, without the unit, base or posting",
     "zh": "“我在部队服役”，不写番号、驻地和岗位"
@@ -29,6 +129,82 @@ export const SAFER_WORDING: Record<string, { en: string; zh: string }> = {
   "disclose-site-en": {
     "en": "say nothing about which sites you can enter",
     "zh": "不提自己能进出哪些场所"
+  },
+  "disclose-unit-number-more-zh": {
+    "en": "“a military unit”, without its number or name",
+    "zh": "“某部队”，不写番号"
+  },
+  "disclose-unit-branch-zh": {
+    "en": "“I serve in the armed forces”, without the unit, base or posting",
+    "zh": "“我在部队服役”，不写番号、驻地和岗位"
+  },
+  "disclose-unit-role-zh": {
+    "en": "“I serve in the armed forces”, without the unit, base or posting",
+    "zh": "“我在部队服役”，不写番号、驻地和岗位"
+  },
+  "disclose-unit-role-weak-zh": {
+    "en": "“I serve in the armed forces”, without the unit, base or posting",
+    "zh": "“我在部队服役”，不写番号、驻地和岗位"
+  },
+  "disclose-unit-sea-zh": {
+    "en": "“I work at sea”, without the ship, port or dates",
+    "zh": "“我在海上工作”，不写舰名、港口和日期"
+  },
+  "disclose-unit-sea-weak-zh": {
+    "en": "“I work at sea”, without the ship, port or dates",
+    "zh": "“我在海上工作”，不写舰名、港口和日期"
+  },
+  "disclose-unit-deploy-zh": {
+    "en": "“I’m away with work for a while”, without the unit, place or dates",
+    "zh": "“最近单位有任务，出去一段时间”，不写部队、地点和日期"
+  },
+  "disclose-unit-deploy-weak-zh": {
+    "en": "“I’m away with work for a while”, without the unit, place or dates",
+    "zh": "“最近单位有任务，出去一段时间”，不写部队、地点和日期"
+  },
+  "disclose-employer-sector-more-zh": {
+    "en": "“an engineering company” or “a manufacturer”, without the name or sector",
+    "zh": "“一家工程企业”或“一家制造企业”，不写名称和行业"
+  },
+  "disclose-employer-sector-weak-zh": {
+    "en": "“an engineering company” or “a manufacturer”, without the name or sector",
+    "zh": "“一家工程企业”或“一家制造企业”，不写名称和行业"
+  },
+  "disclose-institute-more-zh": {
+    "en": "“a research organisation”",
+    "zh": "“一家科研单位”"
+  },
+  "disclose-institute-weak-zh": {
+    "en": "“a research organisation”",
+    "zh": "“一家科研单位”"
+  },
+  "disclose-project-more-zh": {
+    "en": "“I work on engineering projects”, without what they are",
+    "zh": "“我做工程项目”，不写项目内容"
+  },
+  "disclose-project-weak-zh": {
+    "en": "“I work on engineering projects”, without what they are",
+    "zh": "“我做工程项目”，不写项目内容"
+  },
+  "disclose-clearance-more-zh": {
+    "en": "nothing: leave the clearance out",
+    "zh": "不写涉密身份和审查情况"
+  },
+  "disclose-clearance-weak-zh": {
+    "en": "nothing: leave the clearance out",
+    "zh": "不写涉密身份和审查情况"
+  },
+  "disclose-site-more-zh": {
+    "en": "say nothing about which sites you can enter",
+    "zh": "不提自己能进出哪些场所"
+  },
+  "disclose-site-weak-zh": {
+    "en": "say nothing about which sites you can enter",
+    "zh": "不提自己能进出哪些场所"
+  },
+  "disclose-unit-number-weak-zh": {
+    "en": "“a military unit”, without its number or name",
+    "zh": "“某部队”，不写番号"
   },
   "disclose-unit-zh": {
     "en": "“I serve in the armed forces”, without the unit, base or posting",

@@ -2,6 +2,18 @@
 // The one-line explanation of each rule, for the popup and the command-line tools.
 
 export const RULE_TEXTS: Record<string, { en: string; zh: string }> = {
+  "ask-observe-more-en": {
+    "en": "Being asked to keep a log, count or give a heads-up when something happens turns you into an observer for someone else.",
+    "zh": "被要求记日志、数数量、有动静就通知，等于让你替别人做观察员。"
+  },
+  "ask-send-more-en": {
+    "en": "Direct asks to snap, bring, place or upload something are the request itself, whoever makes them.",
+    "zh": "直接要求拍一下、带过来、放好或上传，本身就是索取，不管是谁提出的。"
+  },
+  "ask-weak-more-en": {
+    "en": "Polite everyday requests only matter when they ask for something from a sensitive place.",
+    "zh": "礼貌的日常请求，只有在索取敏感场所的东西时才值得注意。"
+  },
   "ask-can-you-en": {
     "en": "A direct 'can you' addressed to the reader turns a topic into a request.",
     "zh": "直接对你说“你能不能”，就把一个话题变成了请求。"
@@ -86,6 +98,42 @@ export const RULE_TEXTS: Record<string, { en: string; zh: string }> = {
     "en": "Closed or VIP groups reached from a survey or an offer are where security agencies say paid data sharing was arranged.",
     "zh": "安全机关指出，通过问卷或福利引入的封闭群、VIP群，正是安排有偿数据分享的地方。"
   },
+  "device-usb-more-en": {
+    "en": "A USB stick or memory card handed over or asked for is a simple way to move files out of, or malware into, a workplace.",
+    "zh": "U盘、存储卡被递来或被索要，是把文件带出单位、或把恶意程序带进单位的简单办法。"
+  },
+  "device-plug-in-en": {
+    "en": "Being asked to plug something into a work computer or keep a device running is how files are copied or networks are opened.",
+    "zh": "被要求把东西插到单位电脑上，或让某个设备一直开着，正是拷走文件或打开内网的方式。"
+  },
+  "device-router-en": {
+    "en": "Routers, hotspots and radio receivers placed near a site can capture or relay what happens there.",
+    "zh": "放在敏感场所附近的路由器、热点和无线电接收器，可以截获或转发那里的信号。"
+  },
+  "device-hotspot-weak-en": {
+    "en": "Hotspots, loggers and signal scans are ordinary; what matters is who asks you to run them at work.",
+    "zh": "热点、记录仪、信号扫描本身很普通；关键在于是谁让你在单位里运行它们。"
+  },
+  "device-logger-en": {
+    "en": "A 'study' logger or sensor box to place at work or near a site is a known way to plant collection equipment.",
+    "zh": "以“研究”为名让你放在单位或敏感场所附近的记录仪、传感器盒子，是已知的放置采集设备的手法。"
+  },
+  "device-placement-en": {
+    "en": "Instructions about where to place or point a device, facing a base or a gate, show what it is really for.",
+    "zh": "交代把设备放在哪里、朝向基地或大门，暴露了它的真实用途。"
+  },
+  "device-keep-running-more-en": {
+    "en": "An app or box that must stay on in your workplace, or a phone left inside, works as a sensor for someone else.",
+    "zh": "必须在单位里一直开着的应用或盒子、留在里面的手机，就成了别人的传感器。"
+  },
+  "device-camera-more-en": {
+    "en": "Small cameras, recorders and trackers handed to you to carry or place are collection tools.",
+    "zh": "交给你随身携带或放置的小型摄像头、录音笔和定位器，都是采集工具。"
+  },
+  "device-bug-en": {
+    "en": "Planting a bug or wearing a wire is covert collection, whatever the reason given.",
+    "zh": "放置窃听器或身上带录音设备，无论理由如何都是秘密采集。"
+  },
   "device-host-en": {
     "en": "Being asked to host or install a small device, camera or antenna near a site is a known collection method.",
     "zh": "被要求在敏感场所附近放置或安装小设备、摄像头或天线，是已知的情报收集手段。"
@@ -109,6 +157,126 @@ export const RULE_TEXTS: Record<string, { en: string; zh: string }> = {
   "device-keep-running-en": {
     "en": "Keeping an app running or a phone on at work lets it record location and surroundings.",
     "zh": "让应用保持运行或在单位里一直开着手机，会让它记录位置和周围环境。"
+  },
+  "disclose-present-now-en": {
+    "en": "What is true of you now is what someone looking for access wants.",
+    "zh": "你现在的身份和工作，正是想找门路的人要找的信息。"
+  },
+  "disclose-present-self-en": {
+    "en": "Saying it is your own job, unit or project is what turns a mention into a disclosure.",
+    "zh": "说明是“我”的工作、部队或项目，提到的内容就成了自我披露。"
+  },
+  "disclose-past-en": {
+    "en": "Service or work long ago, or no longer, is not what approaches look for.",
+    "zh": "很久以前或已经结束的经历，不是拉拢者要找的信息。"
+  },
+  "disclose-other-en": {
+    "en": "Someone else's job, or the news, is not a disclosure of your own.",
+    "zh": "别人的工作或新闻报道，不是你自己的信息。"
+  },
+  "disclose-hiring-en": {
+    "en": "An advertised role is about the job, not about the person writing.",
+    "zh": "招聘广告讲的是岗位，不是写的人自己。"
+  },
+  "disclose-unit-formation-en": {
+    "en": "A unit, ship, base or deployment in a public post tells a stranger exactly whom to approach and what he could ask.",
+    "zh": "在公开帖子里写出部队番号、舰名、驻地或任务动向，等于告诉陌生人该找谁、能问什么。"
+  },
+  "disclose-unit-formation-weak-en": {
+    "en": "A unit, ship, base or deployment in a public post tells a stranger exactly whom to approach and what he could ask.",
+    "zh": "在公开帖子里写出部队番号、舰名、驻地或任务动向，等于告诉陌生人该找谁、能问什么。"
+  },
+  "disclose-unit-type-en": {
+    "en": "A unit, ship, base or deployment in a public post tells a stranger exactly whom to approach and what he could ask.",
+    "zh": "在公开帖子里写出部队番号、舰名、驻地或任务动向，等于告诉陌生人该找谁、能问什么。"
+  },
+  "disclose-unit-ship-en": {
+    "en": "A unit, ship, base or deployment in a public post tells a stranger exactly whom to approach and what he could ask.",
+    "zh": "在公开帖子里写出部队番号、舰名、驻地或任务动向，等于告诉陌生人该找谁、能问什么。"
+  },
+  "disclose-unit-hull-weak-en": {
+    "en": "A unit, ship, base or deployment in a public post tells a stranger exactly whom to approach and what he could ask.",
+    "zh": "在公开帖子里写出部队番号、舰名、驻地或任务动向，等于告诉陌生人该找谁、能问什么。"
+  },
+  "disclose-unit-sea-en": {
+    "en": "A unit, ship, base or deployment in a public post tells a stranger exactly whom to approach and what he could ask.",
+    "zh": "在公开帖子里写出部队番号、舰名、驻地或任务动向，等于告诉陌生人该找谁、能问什么。"
+  },
+  "disclose-unit-deploy-en": {
+    "en": "A unit, ship, base or deployment in a public post tells a stranger exactly whom to approach and what he could ask.",
+    "zh": "在公开帖子里写出部队番号、舰名、驻地或任务动向，等于告诉陌生人该找谁、能问什么。"
+  },
+  "disclose-unit-deploy-weak-en": {
+    "en": "A unit, ship, base or deployment in a public post tells a stranger exactly whom to approach and what he could ask.",
+    "zh": "在公开帖子里写出部队番号、舰名、驻地或任务动向，等于告诉陌生人该找谁、能问什么。"
+  },
+  "disclose-unit-base-en": {
+    "en": "A unit, ship, base or deployment in a public post tells a stranger exactly whom to approach and what he could ask.",
+    "zh": "在公开帖子里写出部队番号、舰名、驻地或任务动向，等于告诉陌生人该找谁、能问什么。"
+  },
+  "disclose-unit-role-en": {
+    "en": "A unit, ship, base or deployment in a public post tells a stranger exactly whom to approach and what he could ask.",
+    "zh": "在公开帖子里写出部队番号、舰名、驻地或任务动向，等于告诉陌生人该找谁、能问什么。"
+  },
+  "disclose-employer-sector-en": {
+    "en": "A defence or aerospace employer in a profile or a hobby chat is how the technician and the aviation worker in the disclosed cases were found.",
+    "zh": "在资料或兴趣群里透露军工、航空航天单位，正是已披露案例中技术员和航空从业者被盯上的方式。"
+  },
+  "disclose-employer-sector-weak-en": {
+    "en": "A defence or aerospace employer in a profile or a hobby chat is how the technician and the aviation worker in the disclosed cases were found.",
+    "zh": "在资料或兴趣群里透露军工、航空航天单位，正是已披露案例中技术员和航空从业者被盯上的方式。"
+  },
+  "disclose-employer-role-en": {
+    "en": "A defence or aerospace employer in a profile or a hobby chat is how the technician and the aviation worker in the disclosed cases were found.",
+    "zh": "在资料或兴趣群里透露军工、航空航天单位，正是已披露案例中技术员和航空从业者被盯上的方式。"
+  },
+  "disclose-employer-role-weak-en": {
+    "en": "A defence or aerospace employer in a profile or a hobby chat is how the technician and the aviation worker in the disclosed cases were found.",
+    "zh": "在资料或兴趣群里透露军工、航空航天单位，正是已披露案例中技术员和航空从业者被盯上的方式。"
+  },
+  "disclose-institute-more-en": {
+    "en": "A defence research centre, national lab or test range by name marks you as someone who knows unpublished work.",
+    "zh": "写出国防科研机构、国家实验室或试验场，等于表明你掌握未公开的工作内容。"
+  },
+  "disclose-institute-field-en": {
+    "en": "A defence research centre, national lab or test range by name marks you as someone who knows unpublished work.",
+    "zh": "写出国防科研机构、国家实验室或试验场，等于表明你掌握未公开的工作内容。"
+  },
+  "disclose-institute-weak-en": {
+    "en": "A defence research centre, national lab or test range by name marks you as someone who knows unpublished work.",
+    "zh": "写出国防科研机构、国家实验室或试验场，等于表明你掌握未公开的工作内容。"
+  },
+  "disclose-project-system-en": {
+    "en": "Naming the weapon, system or programme you work on is the detail a fake recruiter looks for first; in the disclosed cases paid reports came next.",
+    "zh": "说出自己参与的武器、系统或项目，正是假冒招聘者最先寻找的信息；在已披露案例中，接下来就是有偿“咨询报告”。"
+  },
+  "disclose-project-program-en": {
+    "en": "Naming the weapon, system or programme you work on is the detail a fake recruiter looks for first; in the disclosed cases paid reports came next.",
+    "zh": "说出自己参与的武器、系统或项目，正是假冒招聘者最先寻找的信息；在已披露案例中，接下来就是有偿“咨询报告”。"
+  },
+  "disclose-project-weak-en": {
+    "en": "Naming the weapon, system or programme you work on is the detail a fake recruiter looks for first; in the disclosed cases paid reports came next.",
+    "zh": "说出自己参与的武器、系统或项目，正是假冒招聘者最先寻找的信息；在已披露案例中，接下来就是有偿“咨询报告”。"
+  },
+  "disclose-clearance-more-en": {
+    "en": "Think Before You Link warns first of all against advertising your clearance: it tells hostile services who can reach what they want.",
+    "zh": "英美“三思而后连”宣传首先提醒：不要公开自己的安全审查等级，这等于告诉境外情报机构谁能接触到他们想要的东西。"
+  },
+  "disclose-clearance-weak-en": {
+    "en": "Think Before You Link warns first of all against advertising your clearance: it tells hostile services who can reach what they want.",
+    "zh": "英美“三思而后连”宣传首先提醒：不要公开自己的安全审查等级，这等于告诉境外情报机构谁能接触到他们想要的东西。"
+  },
+  "disclose-clearance-bare-en": {
+    "en": "Think Before You Link warns first of all against advertising your clearance: it tells hostile services who can reach what they want.",
+    "zh": "英美“三思而后连”宣传首先提醒：不要公开自己的安全审查等级，这等于告诉境外情报机构谁能接触到他们想要的东西。"
+  },
+  "disclose-site-access-en": {
+    "en": "Saying you can walk into a base, a hangar or a restricted hall is what turned hobby chat into requests for photos inside the workplace.",
+    "zh": "说自己能进营区、机库或禁区，正是兴趣聊天变成索要单位内部照片的转折点。"
+  },
+  "disclose-site-weak-en": {
+    "en": "Saying you can walk into a base, a hangar or a restricted hall is what turned hobby chat into requests for photos inside the workplace.",
+    "zh": "说自己能进营区、机库或禁区，正是兴趣聊天变成索要单位内部照片的转折点。"
   },
   "disclose-self-work-en": {
     "en": "Saying where you work is ordinary; it matters when the place is sensitive, which the other disclosure rules tell.",
@@ -142,6 +310,14 @@ export const RULE_TEXTS: Record<string, { en: string; zh: string }> = {
     "en": "Saying you can walk into a base or a hangar is what turned hobby chat into requests for photos inside the workplace.",
     "zh": "说自己能进营区、机库，正是兴趣聊天变成索要单位内部照片的转折点。"
   },
+  "gift-more-en": {
+    "en": "Treats, vouchers, gadgets and a visa or job arranged for family are favours in kind that create a debt.",
+    "zh": "请客、代金券、电子产品、为家人办好签证或工作，都是以物代钱的人情债。"
+  },
+  "gift-weak-more-en": {
+    "en": "Prizes and costs covered are common in offers; they become bait when tied to questions about work.",
+    "zh": "奖品和费用全包在各种活动中很常见；与工作上的问题挂钩时就成了诱饵。"
+  },
   "gift-gift-en": {
     "en": "Gifts and treats build a sense of debt that a recruiter later calls in.",
     "zh": "礼物和款待会制造人情债，招募者日后会借此提出要求。"
@@ -170,6 +346,10 @@ export const RULE_TEXTS: Record<string, { en: string; zh: string }> = {
     "en": "Military and aviation fan groups are ordinary hobbies, but intelligence officers join them to find insiders who talk about their work.",
     "zh": "军事和航空爱好者群本是正常爱好，但情报人员会混入其中，寻找谈论自己工作的业内人士。"
   },
+  "identity-more-en": {
+    "en": "No real bank, employer or exchange asks for your app login, one-time codes or wallet phrase.",
+    "zh": "真正的银行、雇主或交易所不会索要你的应用登录密码、验证码或钱包助记词。"
+  },
   "identity-ssn-en": {
     "en": "A social security or national insurance number is enough to open accounts in your name.",
     "zh": "社会保障号或国民保险号足以用你的名义开户。"
@@ -189,6 +369,62 @@ export const RULE_TEXTS: Record<string, { en: string; zh: string }> = {
   "identity-documents-weak-en": {
     "en": "Identity documents are often needed, and also what scams ask for before any service.",
     "zh": "身份证件常被需要，也是骗局在提供任何服务前索要的东西。"
+  },
+  "info-logistics-en": {
+    "en": "What goes in and out, which vehicles and how many are the everyday details that add up to a picture of a site.",
+    "zh": "进出什么、哪些车辆、多少数量，这些日常细节拼起来就是一个场所的全貌。"
+  },
+  "info-count-weak-en": {
+    "en": "Counting and timing questions only matter next to a site or a workplace, but that is where they are asked.",
+    "zh": "数量和时间的问题单独看无害，但出现在场所或单位旁边时就值得注意。"
+  },
+  "info-timing-en": {
+    "en": "Sailing dates, return dates and how long a unit stays are movement details, however warmly they are asked for.",
+    "zh": "出航日期、返回日期、部队驻留多久，无论问得多亲切，都属于行动信息。"
+  },
+  "info-moved-en": {
+    "en": "Where a unit has been moved and where it is based now is exactly what deployment elicitation is after.",
+    "zh": "部队被调到哪里、现在驻在哪里，正是打探部署的目标。"
+  },
+  "info-unit-en": {
+    "en": "Asking which battalion, company or ship someone serves in maps a unit and its people.",
+    "zh": "打听对方在哪个营、连或哪条舰上，是在摸清部队和人员。"
+  },
+  "info-unit-weak-en": {
+    "en": "Which section or shift is a common question, and also the first step in mapping a workplace.",
+    "zh": "问哪个部门、哪个班次很常见，也是摸清一个单位的第一步。"
+  },
+  "info-who-en": {
+    "en": "Who leads, who supplies, who is on shift and who holds the keys are the people details a collector maps first.",
+    "zh": "谁负责、谁供货、谁当班、谁拿钥匙，是情报收集者最先摸清的人员信息。"
+  },
+  "info-rosters-en": {
+    "en": "Watch bills, staffing plans, visitor books and the names on doors tell an outsider who is where and when.",
+    "zh": "值班表、人员安排、访客登记和门牌上的名字，会告诉外人谁在哪里、什么时候在。"
+  },
+  "info-rosters-weak-en": {
+    "en": "Shift and attendee lists are everyday words, and worth a second look when someone outside asks for them.",
+    "zh": "班次和名单是日常词，但外人来要时值得多想一下。"
+  },
+  "info-layout-en": {
+    "en": "Entrances, routes, camera blind spots and when a building is empty are the details of access.",
+    "zh": "出入口、路线、监控盲区、楼里什么时候没人，都是进出通道的细节。"
+  },
+  "info-docs-en": {
+    "en": "Agendas, drafts, minutes, review decks and tender papers are the internal documents that elicitation aims at.",
+    "zh": "议程、草稿、会议纪要、评审材料和招标文件，是套取信息时瞄准的内部文件。"
+  },
+  "info-technical-more-en": {
+    "en": "Spec sheets, process settings, manuals, test rigs and network diagrams are technical know-how a competitor or service would pay for.",
+    "zh": "规格表、工艺参数、手册、试验台和网络拓扑图，是竞争对手或情报机构愿意花钱买的技术资料。"
+  },
+  "info-military-docs-en": {
+    "en": "Exercise calendars, flight schedules, orders and tactics notes are military documents, whatever the request calls them.",
+    "zh": "演习日程、飞行计划、作战命令和战术笔记都是军事文件，不管对方怎么称呼。"
+  },
+  "info-misc-weak-en": {
+    "en": "Work screens, shared drives and discarded paper are where internal information sits.",
+    "zh": "工作屏幕、共享盘和丢弃的纸张，正是内部信息所在的地方。"
   },
   "info-schedule-en": {
     "en": "Timetables, rosters and departure times are the timing information that observer lures try to collect.",
@@ -270,6 +506,14 @@ export const RULE_TEXTS: Record<string, { en: string; zh: string }> = {
     "en": "Badges and ID cards are everyday items that become sensitive when someone wants a picture of them.",
     "zh": "工作证和身份证是日常物品，但有人想要它们的照片时就变得敏感。"
   },
+  "invest-more-en": {
+    "en": "Trading robots, insider tips from an uncle and steady weekly returns are the script of investment romance scams.",
+    "zh": "量化机器人、“叔叔的内幕消息”、每周稳定收益，是杀猪盘的固定话术。"
+  },
+  "invest-weak-more-en": {
+    "en": "A 'wrong number' that turns friendly, and a relative who trades, are the usual openers of investment scams.",
+    "zh": "“发错号码”后变得热络、亲戚正好在做交易，是投资诈骗的常见开场。"
+  },
   "invest-platform-en": {
     "en": "Trading platforms and crypto exchanges introduced by a new friend are the setting of investment romance fraud.",
     "zh": "由新朋友介绍的交易平台和加密货币交易所，是“杀猪盘”投资诈骗的场景。"
@@ -281,6 +525,10 @@ export const RULE_TEXTS: Record<string, { en: string; zh: string }> = {
   "invest-weak-en": {
     "en": "Risk-free returns and passive income are common promises; from a new online friend they are a warning.",
     "zh": "无风险收益和被动收入是常见承诺；出自新网友之口就是警讯。"
+  },
+  "jobbait-more-en": {
+    "en": "Big earnings from a phone, chat jobs and no experience needed are the bait of task and compound recruitment.",
+    "zh": "用手机轻松赚大钱、聊天岗、无需经验，是刷单和境外诈骗园区招人的诱饵。"
   },
   "jobbait-easy-en": {
     "en": "Easy work for high pay, no experience needed, is the bait of job scams and paid-collection recruiting.",
@@ -430,6 +678,10 @@ export const RULE_TEXTS: Record<string, { en: string; zh: string }> = {
     "en": "Paying a hobby friend for photos, and promising more for the next favour, is how the model-aircraft case escalated.",
     "zh": "给爱好圈的“朋友”付钱买照片、再许诺下一次给更多，正是航模案例逐步升级的方式。"
   },
+  "overseas-more-en": {
+    "en": "A job where the company handles the border, you enter on a tourist visa and repay from salary points to a scam compound.",
+    "zh": "公司包办过境、持旅游签入境、从工资里扣还路费的工作，往往通向诈骗园区。"
+  },
   "overseas-scam-hubs-en": {
     "en": "Scam compounds in Myanmar, Cambodia and Laos fill their floors with people lured by job offers that promise easy, well-paid work.",
     "zh": "缅甸、柬埔寨、老挝的电诈园区，靠“轻松高薪”的招聘骗人过去。"
@@ -442,6 +694,10 @@ export const RULE_TEXTS: Record<string, { en: string; zh: string }> = {
     "en": "Free flights, visa and board for work abroad, with nothing but a passport asked, is the standard bait of scam-compound recruiters.",
     "zh": "“包机票、包签证、包吃住，只要护照”是电诈园区招人的标准话术。"
   },
+  "overseas-destination-job-en": {
+    "en": "Jobs abroad reached through a second country and a car ride are the route into scam compounds that awareness campaigns describe.",
+    "zh": "经第三国中转、再坐车前往的海外工作，正是反诈宣传描述的进入电诈园区的路线。"
+  },
   "overseas-compound-locations-en": {
     "en": "Jobs in the border compounds of northern Myanmar and Cambodia are where many people have been trapped and forced to run online fraud.",
     "zh": "缅北、柬埔寨边境园区的“工作”，已让许多人被困并被迫从事网络诈骗。"
@@ -449,6 +705,26 @@ export const RULE_TEXTS: Record<string, { en: string; zh: string }> = {
   "overseas-high-pay-abroad-en": {
     "en": "High pay abroad with free flights, lodging and a visa arranged, for work needing no skills, is the classic bait of overseas fraud and trafficking.",
     "zh": "出国高薪、包机票包吃住、代办签证、零门槛，是境外诈骗和人口贩运的典型诱饵。"
+  },
+  "pay-per-item-more-en": {
+    "en": "A price per picture, per entry or per report is how paid collection is advertised.",
+    "zh": "按张、按条、按份计价，正是有偿收集情报的广告方式。"
+  },
+  "pay-more-en": {
+    "en": "Retainers, allowances, wallets and gaming cards are the forms payment takes when someone wants it untraceable.",
+    "zh": "聘金、补贴、钱包地址和游戏卡，是对方想让付款难以追查时采用的形式。"
+  },
+  "pay-chip-in-en": {
+    "en": "Offers to chip in are usually friendly; they matter when tied to a request.",
+    "zh": "“凑点钱”通常是好意；与索取挂钩时才需留意。"
+  },
+  "pay-debt-cover-en": {
+    "en": "A stranger settling your bills or arrears in return for a favour is a payment, and a hook.",
+    "zh": "陌生人替你结清账单或欠款换取帮忙，这就是报酬，也是钩子。"
+  },
+  "pay-rate-weak-en": {
+    "en": "A rate per day, week or month is how pay and returns are quoted, in honest offers and in lures.",
+    "zh": "按天、按周、按月报价，是正规报价和诱饵都会用的说法。"
   },
   "pay-we-pay-en": {
     "en": "Being offered payment for something simple is how 'information collection' jobs draw people in.",
@@ -473,6 +749,34 @@ export const RULE_TEXTS: Record<string, { en: string; zh: string }> = {
   "pay-weak-en": {
     "en": "Pay, fees and rewards are common words; with a request for photos or information they become an inducement.",
     "zh": "报酬、费用和奖励是常见词；与拍照或索要信息的请求同时出现时就成了诱饵。"
+  },
+  "place-station-more-en": {
+    "en": "Naval stations, submarine bases and patrol boats are the sites that photo and movement requests aim at.",
+    "zh": "海军站、潜艇基地和巡逻艇，正是拍照和动向打探瞄准的目标。"
+  },
+  "place-station-weak-en": {
+    "en": "'The station', a tug or a back entrance are ordinary words that a lure can aim at a sensitive site.",
+    "zh": "“站里”、拖船或后门都是普通词，但诱饵可以借它们指向敏感场所。"
+  },
+  "place-works-more-en": {
+    "en": "Assembly shops, test benches, controlled areas and operations rooms are the inside of a sensitive workplace.",
+    "zh": "总装车间、试验台、管控区和作战值班室，都是敏感单位的内部。"
+  },
+  "place-secure-more-en": {
+    "en": "Secure rooms and classified vaults are where the most protected work happens.",
+    "zh": "保密室和涉密库房是最受保护的工作场所。"
+  },
+  "place-government-more-en": {
+    "en": "Ministries, committee offices, regulators and diplomatic residences hold policy and people a foreign service wants.",
+    "zh": "部委、委员会办公室、监管机构和外交官邸掌握着境外机构想要的政策和人员信息。"
+  },
+  "place-government-weak-more-en": {
+    "en": "A private office or an agency is not secret in itself, but is a target for elicitation.",
+    "zh": "部长办公室或某个机构本身不保密，但会成为套取信息的目标。"
+  },
+  "place-infrastructure-en": {
+    "en": "Power, water, telecoms and payment infrastructure are critical sites whose layouts and staff are sought.",
+    "zh": "电力、供水、通信和支付基础设施属于关键设施，其布局和人员常被打探。"
   },
   "place-military-base-en": {
     "en": "Military bases, barracks and camps are the places that paid or friendly photo requests in disclosed cases were really about.",
@@ -762,6 +1066,42 @@ export const RULE_TEXTS: Record<string, { en: string; zh: string }> = {
     "en": "Unprompted flattery and selection without any real process are tells of fake recruiters and job scams alike.",
     "zh": "主动恭维、未经正规流程就“选中”你，既是虚假猎头的特征，也是招聘诈骗的特征。"
   },
+  "secrecy-threat-en": {
+    "en": "Threats to send photos, chats or receipts to your employer or family are blackmail; tell your security officer or the police.",
+    "zh": "威胁把照片、聊天记录或收据发给你的单位或家人，就是敲诈；请告诉保密干部或报警。"
+  },
+  "secrecy-threat-mid-en": {
+    "en": "Deadlines with an 'or else', and promises to delete everything once you comply, are the shape of coercion.",
+    "zh": "“否则……”式的期限、以及“照做就全部删除”的承诺，是胁迫的典型形态。"
+  },
+  "secrecy-tradecraft-en": {
+    "en": "Second phones, numbers that die, dead drops and checking for a tail are spy tradecraft, not something an honest employer asks.",
+    "zh": "备用手机、用完即弃的号码、秘密交接点和反跟踪，都是间谍手法，正规雇主不会这样要求。"
+  },
+  "secrecy-tradecraft-mid-en": {
+    "en": "Instructions on handsets, wiping, hand-over places and what to say if asked are there to hide the relationship.",
+    "zh": "关于换手机、清除数据、交接地点和被问起时怎么说的交代，都是为了掩盖这层关系。"
+  },
+  "secrecy-hide-en": {
+    "en": "Hiding a device, keeping your name out of it and not telling your crew or family are the secrecy that protects the recruiter, not you.",
+    "zh": "把设备藏起来、别提名字、别告诉同事家人，这种保密保护的是对方，而不是你。"
+  },
+  "secrecy-official-pressure-en": {
+    "en": "Fake officials and bank staff tell you not to talk to your bank or family, so no one can stop the transfer.",
+    "zh": "假冒的官员和银行人员让你别跟银行或家人说，是为了没人能拦下转账。"
+  },
+  "secrecy-official-pressure-mid-en": {
+    "en": "Being coached on what to tell the bank or border staff, and to stay on the line, is a sign someone is steering you.",
+    "zh": "被教着怎么对银行或边检说、被要求不要挂电话，说明有人在操控你。"
+  },
+  "urgency-more-en": {
+    "en": "A countdown to midnight or a spot already reserved is pressure to act before you can check.",
+    "zh": "倒计时到午夜、或者“已经给你留好名额”，是在催你来不及核实就行动。"
+  },
+  "urgency-weak-more-en": {
+    "en": "Short deadlines are common, and also the way scams cut off second thoughts.",
+    "zh": "短时限很常见，但也是骗局切断你多想一下的方式。"
+  },
   "secrecy-vocab-dont-tell-en": {
     "en": "Being told to hide a contact from your employer, security or family is the clearest sign that someone is working on you.",
     "zh": "被要求对单位、保卫部门或家人隐瞒这段联系，是招募诱骗最明显的信号。"
@@ -774,11 +1114,11 @@ export const RULE_TEXTS: Record<string, { en: string; zh: string }> = {
     "en": "Confidentiality and discretion are normal words, and also part of most lures' wording.",
     "zh": "保密和谨慎是普通用词，也是大多数诱骗话术的一部分。"
   },
-  "secrecy-vocab-urgency-en": {
+  "urgency-vocab-en": {
     "en": "Pressure to decide today leaves no time to check the offer or ask anyone.",
     "zh": "要求今天就决定，让人没有时间核实或询问他人。"
   },
-  "secrecy-vocab-urgency-weak-en": {
+  "urgency-vocab-weak-en": {
     "en": "Urgency is common in ordinary messages, and a lever in most lures.",
     "zh": "紧迫感在普通消息中很常见，也是大多数诱骗的杠杆。"
   },
@@ -794,17 +1134,37 @@ export const RULE_TEXTS: Record<string, { en: string; zh: string }> = {
     "en": "'Between you and me' and 'our little secret' are weak on their own, but near an offer or a request they mark something to hide.",
     "zh": "“只有你我知道”“我们的小秘密”单独出现分量不重，但与好处或请求同时出现时，说明有事要瞒着别人。"
   },
-  "secrecy-urgency-en": {
+  "urgency-en": {
     "en": "Urgency leaves no time to check who is asking; guidance on fake recruiters and scams names it as a typical pressure tactic.",
     "zh": "催促会让你来不及核实对方身份；关于虚假招聘和诈骗的提示都把它列为典型的施压手段。"
   },
-  "secrecy-exclusivity-en": {
+  "urgency-exclusivity-en": {
     "en": "Exclusivity and flattery ('high-end', 'hand-picked', 'someone of your calibre') are listed by counter-intelligence guidance as tools of fake recruiters.",
     "zh": "反间谍指引指出，“高端”“专门挑选”“像您这样的人才”等排他性说法和恭维，是虚假招聘者的常用手段。"
   },
   "secrecy-unverifiable-client-en": {
     "en": "A client or company that cannot be named or checked is one of the details guidance says to verify independently before going further.",
     "zh": "无法说出名字、无法核实的客户或公司，正是指引建议在继续之前先独立核实的细节。"
+  },
+  "service-official-more-en": {
+    "en": "Police, tax or security bureaus do not phone to threaten arrest or move your savings; hang up and call the agency yourself.",
+    "zh": "公安、税务或安全机关不会打电话威胁逮捕或让你转移存款；请挂断后自己打官方电话核实。"
+  },
+  "service-account-more-en": {
+    "en": "'Your account will be frozen, verify now' and 'share your screen for the refund' are the scripts of fake support.",
+    "zh": "“账户将被冻结，请立即验证”“共享屏幕办理退款”，是假客服的台词。"
+  },
+  "service-parcel-tax-en": {
+    "en": "Texts about unpaid duty, a wrong address or a tax refund lead to fake payment pages; check on the official site instead.",
+    "zh": "关于未付关税、地址不全或退税的短信会把你引到假支付页面；请到官方网站自行查询。"
+  },
+  "service-family-impersonation-en": {
+    "en": "A 'new number' from a son or daughter who cannot call and needs money today is the 'hi mum' scam; call the old number.",
+    "zh": "自称子女“换了新号、不能打电话、今天急需用钱”，是冒充亲人诈骗；请打原来的号码核实。"
+  },
+  "service-weak-more-en": {
+    "en": "Greetings, phone menus and security checks are ordinary; fraud uses the same words to sound familiar.",
+    "zh": "问候、电话菜单和安全核验都很普通；诈骗正是借这些词显得熟悉可信。"
   },
   "service-support-en": {
     "en": "Refunds, frozen accounts and suspicious activity are the opening lines of fake customer service calls.",
@@ -894,6 +1254,10 @@ export const RULE_TEXTS: Record<string, { en: string; zh: string }> = {
     "en": "A stranger who read your CV and names your technical role at a defence firm is choosing you for your access.",
     "zh": "陌生人看过你的简历并点出你在国防企业的技术岗位，看中的是你能接触的东西。"
   },
+  "task-more-en": {
+    "en": "Paid liking, rating and prepaid tasks run by a tutor or team leader are the task-scam format.",
+    "zh": "有导师或团队长带着做的点赞、评分和预付任务，就是刷单诈骗的形式。"
+  },
   "task-review-en": {
     "en": "Being paid to like videos or rate hotels is the first step of task scams that end in prepayment.",
     "zh": "为点赞视频或给酒店打分付钱，是以垫付告终的刷单骗局的第一步。"
@@ -906,6 +1270,14 @@ export const RULE_TEXTS: Record<string, { en: string; zh: string }> = {
     "en": "Tasks and mentors are ordinary words that task scams use for their script.",
     "zh": "任务和导师是普通词，刷单骗局借用它们编排话术。"
   },
+  "upfront-more-en": {
+    "en": "Fees for sponsorship, guarantors or anti-money-laundering certificates before a payout are the advance-fee trap.",
+    "zh": "放款或提现前先交担保费、反洗钱证明费、签证担保费，就是预付费陷阱。"
+  },
+  "upfront-weak-more-en": {
+    "en": "A small one-time fee sounds harmless; before a payout it is the pattern of advance-fee fraud.",
+    "zh": "小额一次性费用听起来无害；但在放款前收取，就是预付费诈骗的模式。"
+  },
   "upfront-fee-en": {
     "en": "A fee to unlock, release or withdraw money that is supposedly yours is the mark of advance-fee fraud.",
     "zh": "要先交解冻费、放款费或提现费才能拿到“你的钱”，是典型的预付费诈骗。"
@@ -917,6 +1289,30 @@ export const RULE_TEXTS: Record<string, { en: string; zh: string }> = {
   "upfront-weak-en": {
     "en": "Deposits and top-ups are ordinary, but asked for before a payout they are a fraud signal.",
     "zh": "押金和充值很常见，但在拿到钱之前被要求，就是诈骗信号。"
+  },
+  "workplace-site-more-en": {
+    "en": "Talk of 'the hangar', 'the depot' or 'the flight line' as where you work points the chat at your workplace.",
+    "zh": "把“机库”“仓库”“停机坪”说成你上班的地方，是在把聊天引向你的工作场所。"
+  },
+  "workplace-site-weak-more-en": {
+    "en": "'At the station' or 'your next shift' may be harmless, and is also how a lure places you at work.",
+    "zh": "“在站里”“你下一个班”可能无害，也可能是诱饵在把你定位到单位里。"
+  },
+  "workplace-org-more-en": {
+    "en": "'Your ministry', 'your directorate' or 'where he serves' names the organisation a lure wants inside.",
+    "zh": "“你们部”“你们局”“他在哪服役”，点出了诱饵想渗透的单位。"
+  },
+  "workplace-unit-more-en": {
+    "en": "Naming your garrison, detachment or ship steers the talk toward where you serve.",
+    "zh": "提到你的驻地、分队或舰艇，是把话题引向你服役的地方。"
+  },
+  "workplace-crew-en": {
+    "en": "'Your crew' or 'your boat' can be a sailor's own unit, which is why lures use it.",
+    "zh": "“你们的机组/艇员”“你的船”可能就是水兵自己的单位，诱饵因此爱用这些词。"
+  },
+  "workplace-family-unit-en": {
+    "en": "A spouse's or son's unit, or a numbered battalion, is still a military unit that a lure is trying to place.",
+    "zh": "配偶或儿子所在的部队、某某营，仍然是诱饵想摸清的部队。"
   },
   "workplace-military-unit-en": {
     "en": "A lure that names your unit, ship or base is steering the talk toward where you serve.",
@@ -949,6 +1345,42 @@ export const RULE_TEXTS: Record<string, { en: string; zh: string }> = {
   "channel-pinyin-dm-en": {
     "en": "In Chinese chats \"sx\" can stand for 私信 (private message), a step off the public thread.",
     "zh": "中文聊天里的“sx”可表示“私信”，是离开公开讨论的一步。"
+  },
+  "ask-look-out-zh": {
+    "en": "Being asked to keep an eye out, count or note things for someone is being tasked as an observer.",
+    "zh": "被请“帮我看看”“帮我记着”“帮我数数”，就是被当作观察员布置任务。"
+  },
+  "ask-fetch-zh": {
+    "en": "Asking you to bring out, copy or pick up a copy of something is asking you to carry it out of your workplace.",
+    "zh": "让你“顺手带一份”“复印一份”“拿回来给我”，就是让你把东西带出单位。"
+  },
+  "ask-note-down-zh": {
+    "en": "Drawing, marking or listing something for someone turns what you know into a document they keep.",
+    "zh": "替别人画出来、标清楚、列清单，就是把你知道的东西变成对方手里的材料。"
+  },
+  "ask-keep-posted-zh": {
+    "en": "Asking to be told the moment something happens is asking for a standing report.",
+    "zh": "要求“一有消息就告诉我”，就是让你持续汇报。"
+  },
+  "ask-hint-zh": {
+    "en": "\"Just give me a rough idea\" is how a request for details is made to sound harmless.",
+    "zh": "“说个大概”“透个底”，是把打听细节说得像无所谓。"
+  },
+  "ask-share-more-zh": {
+    "en": "Sending pictures or files to a mailbox or drive someone names is handing them over.",
+    "zh": "把图片或文件发到对方指定的邮箱、网盘，就是交给了对方。"
+  },
+  "ask-polite-zh": {
+    "en": "A polite request to provide or register details is still a request for them.",
+    "zh": "客气地请你“提供”“登记”，仍然是在索要信息。"
+  },
+  "ask-instruct-more-zh": {
+    "en": "Step-by-step instructions to move money, read out codes or send ID are requests addressed to you, whoever claims to be asking.",
+    "zh": "一步步指导你转钱、念验证码、发证件，不管对方自称是谁，都是在向你索取。"
+  },
+  "ask-instruct-weak-more-zh": {
+    "en": "Being taught how to buy coins or where to move your balance is being steered.",
+    "zh": "被“教”怎么买币、把余额转到哪里，就是在被操控。"
   },
   "ask-help-zh": {
     "en": "Polite asks for help are ordinary; they matter when what is asked for is a place, a photo or a document.",
@@ -1034,6 +1466,18 @@ export const RULE_TEXTS: Record<string, { en: string; zh: string }> = {
     "en": "Describing someone as posing, disguising or using bait is the language of reports about lures, not of lures themselves.",
     "zh": "“以……为诱饵”“冒充”“伪装成”是报道诱骗手法时的用语，而不是诱骗者自己的说法。"
   },
+  "channel-link-more-zh": {
+    "en": "Moving you to a link, an app or a private chat takes the conversation where no one else can see it.",
+    "zh": "把你引到链接、App或私聊里，对话就脱离了平台和他人的视线。"
+  },
+  "channel-contact-more-zh": {
+    "en": "Moving a stranger to WeChat or a link you are sent is the usual next step of a scam.",
+    "zh": "把陌生人引到微信、发来链接，是诈骗常见的下一步。"
+  },
+  "channel-download-weak-more-zh": {
+    "en": "Being told to download something now is how remote-control and fake-platform apps get installed.",
+    "zh": "被要求马上下载某个软件，是远程控制和虚假平台App的安装方式。"
+  },
   "channel-wechat-vocab-zh": {
     "en": "Disguised spellings of WeChat are used to move a chat off a platform without its filters noticing.",
     "zh": "“薇信”“V信”等变体写法，是为了绕过平台过滤把聊天转走。"
@@ -1086,6 +1530,30 @@ export const RULE_TEXTS: Record<string, { en: string; zh: string }> = {
     "en": "Being told to install a specific app to continue is a common step in fraud and in moving a contact out of sight.",
     "zh": "被要求下载指定APP才能继续，是诈骗中常见的一步，也常用来让联系转入暗处。"
   },
+  "device-computer-more-zh": {
+    "en": "Running a file or plugging a stick into a work computer is how malware reaches an internal network.",
+    "zh": "在单位电脑上运行文件、插入U盘，是恶意程序进入内网的常见途径。"
+  },
+  "device-gadget-more-zh": {
+    "en": "Small boxes, relays, hidden cameras and antennas placed near a site collect signals and pictures for someone else.",
+    "zh": "放在敏感地点附近的小盒子、中继器、针孔摄像头和天线，是在替别人采集信号和画面。"
+  },
+  "device-gadget-generic-more-zh": {
+    "en": "An everyday gadget handed over to be left somewhere can hide a sensor or a transmitter.",
+    "zh": "让你放在某处的日常小物件（充电宝、温度计、小夜灯），可能藏着传感器或发射器。"
+  },
+  "device-place-it-zh": {
+    "en": "Being asked to leave a device in a guard room, a cold store or a server room is being asked to host a sensor inside a site.",
+    "zh": "被要求把东西放进门卫室、冰库或机房，就是在替别人把设备放进单位内部。"
+  },
+  "device-keep-on-more-zh": {
+    "en": "A device or app that must stay powered and running is working for someone else around the clock.",
+    "zh": "要求设备一直通电、软件一直在后台运行，就是让它全天替别人工作。"
+  },
+  "device-install-app-more-zh": {
+    "en": "Installing an app someone sends you, and granting it screen or remote access, hands them your device.",
+    "zh": "安装对方发来的软件并授予录屏、远程权限，等于把手机或电脑交给对方。"
+  },
   "device-install-zh": {
     "en": "Being asked to set up or place a device somewhere is how monitoring kit ends up near sensitive sites.",
     "zh": "被要求在某处架设或放置设备，监测装置就是这样被放到敏感地点附近的。"
@@ -1113,6 +1581,102 @@ export const RULE_TEXTS: Record<string, { en: string; zh: string }> = {
   "device-keep-running-zh": {
     "en": "\"Keep it on and don't touch it\" is how a hosted device or app keeps working for someone else.",
     "zh": "“一直开着、别动它”，是让托管设备或软件持续替别人工作的说法。"
+  },
+  "disclose-present-now-zh": {
+    "en": "What is true of you now is what someone looking for access wants.",
+    "zh": "你现在的身份和工作，正是想找门路的人要找的信息。"
+  },
+  "disclose-self-more-zh": {
+    "en": "Saying it is your own job, unit or project is what turns a mention into a disclosure.",
+    "zh": "说明是“我”的工作、部队或项目，提到的内容就成了自我披露。"
+  },
+  "disclose-past-zh": {
+    "en": "Service or work long ago, or no longer, is not what approaches look for.",
+    "zh": "很久以前或已经结束的经历，不是拉拢者要找的信息。"
+  },
+  "disclose-other-zh": {
+    "en": "Someone else's job, or the news, is not a disclosure of your own.",
+    "zh": "别人的工作或新闻报道，不是你自己的信息。"
+  },
+  "disclose-hiring-zh": {
+    "en": "An advertised role is about the job, not about the person writing.",
+    "zh": "招聘广告讲的是岗位，不是写的人自己。"
+  },
+  "disclose-unit-number-more-zh": {
+    "en": "A unit, ship, base or deployment in a public post tells a stranger exactly whom to approach and what he could ask.",
+    "zh": "在公开帖子里写出部队番号、舰名、驻地或任务动向，等于告诉陌生人该找谁、能问什么。"
+  },
+  "disclose-unit-branch-zh": {
+    "en": "A unit, ship, base or deployment in a public post tells a stranger exactly whom to approach and what he could ask.",
+    "zh": "在公开帖子里写出部队番号、舰名、驻地或任务动向，等于告诉陌生人该找谁、能问什么。"
+  },
+  "disclose-unit-role-zh": {
+    "en": "A unit, ship, base or deployment in a public post tells a stranger exactly whom to approach and what he could ask.",
+    "zh": "在公开帖子里写出部队番号、舰名、驻地或任务动向，等于告诉陌生人该找谁、能问什么。"
+  },
+  "disclose-unit-role-weak-zh": {
+    "en": "A unit, ship, base or deployment in a public post tells a stranger exactly whom to approach and what he could ask.",
+    "zh": "在公开帖子里写出部队番号、舰名、驻地或任务动向，等于告诉陌生人该找谁、能问什么。"
+  },
+  "disclose-unit-sea-zh": {
+    "en": "A unit, ship, base or deployment in a public post tells a stranger exactly whom to approach and what he could ask.",
+    "zh": "在公开帖子里写出部队番号、舰名、驻地或任务动向，等于告诉陌生人该找谁、能问什么。"
+  },
+  "disclose-unit-sea-weak-zh": {
+    "en": "A unit, ship, base or deployment in a public post tells a stranger exactly whom to approach and what he could ask.",
+    "zh": "在公开帖子里写出部队番号、舰名、驻地或任务动向，等于告诉陌生人该找谁、能问什么。"
+  },
+  "disclose-unit-deploy-zh": {
+    "en": "A unit, ship, base or deployment in a public post tells a stranger exactly whom to approach and what he could ask.",
+    "zh": "在公开帖子里写出部队番号、舰名、驻地或任务动向，等于告诉陌生人该找谁、能问什么。"
+  },
+  "disclose-unit-deploy-weak-zh": {
+    "en": "A unit, ship, base or deployment in a public post tells a stranger exactly whom to approach and what he could ask.",
+    "zh": "在公开帖子里写出部队番号、舰名、驻地或任务动向，等于告诉陌生人该找谁、能问什么。"
+  },
+  "disclose-employer-sector-more-zh": {
+    "en": "A defence or aerospace employer in a profile or a hobby chat is how the technician and the aviation worker in the disclosed cases were found.",
+    "zh": "在资料或兴趣群里透露军工、航空航天单位，正是已披露案例中技术员和航空从业者被盯上的方式。"
+  },
+  "disclose-employer-sector-weak-zh": {
+    "en": "A defence or aerospace employer in a profile or a hobby chat is how the technician and the aviation worker in the disclosed cases were found.",
+    "zh": "在资料或兴趣群里透露军工、航空航天单位，正是已披露案例中技术员和航空从业者被盯上的方式。"
+  },
+  "disclose-institute-more-zh": {
+    "en": "A research institute by number or field marks you as someone who knows unpublished work.",
+    "zh": "写出研究所的编号或方向，等于表明你掌握未公开的工作内容。"
+  },
+  "disclose-institute-weak-zh": {
+    "en": "A research institute by number or field marks you as someone who knows unpublished work.",
+    "zh": "写出研究所的编号或方向，等于表明你掌握未公开的工作内容。"
+  },
+  "disclose-project-more-zh": {
+    "en": "Naming the weapon, system or programme you work on is the detail a fake recruiter looks for first; in the disclosed cases paid reports came next.",
+    "zh": "说出自己参与的武器、系统或项目，正是假冒招聘者最先寻找的信息；在已披露案例中，接下来就是有偿“咨询报告”。"
+  },
+  "disclose-project-weak-zh": {
+    "en": "Naming the weapon, system or programme you work on is the detail a fake recruiter looks for first; in the disclosed cases paid reports came next.",
+    "zh": "说出自己参与的武器、系统或项目，正是假冒招聘者最先寻找的信息；在已披露案例中，接下来就是有偿“咨询报告”。"
+  },
+  "disclose-clearance-more-zh": {
+    "en": "China's national security warnings tell staff not to advertise a classified post: it tells hostile services who can reach what they want.",
+    "zh": "国家安全机关提醒：不要在网上透露自己的涉密身份，这等于告诉境外情报机构谁能接触到他们想要的东西。"
+  },
+  "disclose-clearance-weak-zh": {
+    "en": "China's national security warnings tell staff not to advertise a classified post: it tells hostile services who can reach what they want.",
+    "zh": "国家安全机关提醒：不要在网上透露自己的涉密身份，这等于告诉境外情报机构谁能接触到他们想要的东西。"
+  },
+  "disclose-site-more-zh": {
+    "en": "Saying you can walk into a base, a hangar or a restricted area is what turned hobby chat into requests for photos inside the workplace.",
+    "zh": "说自己能进营区、机库或控制区，正是兴趣聊天变成索要单位内部照片的转折点。"
+  },
+  "disclose-site-weak-zh": {
+    "en": "Saying you can walk into a base, a hangar or a restricted area is what turned hobby chat into requests for photos inside the workplace.",
+    "zh": "说自己能进营区、机库或控制区，正是兴趣聊天变成索要单位内部照片的转折点。"
+  },
+  "disclose-unit-number-weak-zh": {
+    "en": "A unit, ship, base or deployment in a public post tells a stranger exactly whom to approach and what he could ask.",
+    "zh": "在公开帖子里写出部队番号、舰名、驻地或任务动向，等于告诉陌生人该找谁、能问什么。"
   },
   "disclose-self-work-zh": {
     "en": "Saying where you work is ordinary; it matters when the place is sensitive, which the other disclosure rules tell.",
@@ -1145,6 +1709,14 @@ export const RULE_TEXTS: Record<string, { en: string; zh: string }> = {
   "disclose-site-zh": {
     "en": "Saying you can walk into a base or a hangar is what turned hobby chat into requests for photos inside the workplace.",
     "zh": "说自己能进营区、机库，正是兴趣聊天变成索要单位内部照片的转折点。"
+  },
+  "gift-treat-zh": {
+    "en": "Meals, parcels of local produce, tickets and vouchers are small favours that make a request feel owed.",
+    "zh": "请吃饭、寄特产、送门票和券，是让你觉得欠了人情的小恩小惠。"
+  },
+  "gift-favour-zh": {
+    "en": "Help with a job, a visa, a school place or rent is a favour that a later request will call in.",
+    "zh": "帮忙安排工作、办签证、免房租，是以后提要求时要你“还”的人情。"
   },
   "gift-present-zh": {
     "en": "Gifts from someone you met online create a debt that a request later collects.",
@@ -1190,6 +1762,10 @@ export const RULE_TEXTS: Record<string, { en: string; zh: string }> = {
     "en": "Airshow and spotting photos are public, but in the aviation case they were the first step towards photos inside a workplace.",
     "zh": "航展和拍机照片本是公开的，但在航空从业人员的案件中，它们是索要单位内部照片的第一步。"
   },
+  "identity-more-zh": {
+    "en": "Passport scans, bank books and opening cards for someone else hand your identity to fraudsters.",
+    "zh": "交出护照首页、存折，或替别人办卡走账，等于把身份交给了骗子。"
+  },
   "identity-id-zh": {
     "en": "Photos of your ID card are used to open accounts and take loans in your name.",
     "zh": "身份证照片会被用来以你的名义开户和贷款。"
@@ -1213,6 +1789,70 @@ export const RULE_TEXTS: Record<string, { en: string; zh: string }> = {
   "identity-weak-zh": {
     "en": "Passwords and card numbers are everyday words; they matter next to a request.",
     "zh": "密码、卡号是常用词，只有被索要时才值得注意。"
+  },
+  "info-comings-goings-zh": {
+    "en": "Who and what goes in and out of a site, and when, is the pattern an observer is paid to record.",
+    "zh": "一个地方有哪些车、哪些人进出、什么时候进出，正是被收买的“观察员”要记录的规律。"
+  },
+  "info-counts-zh": {
+    "en": "Counts of vehicles, aircraft, ships or people are the raw material of movement reports.",
+    "zh": "车辆、飞机、舰船和人员的数量，是动向情报最基础的材料。"
+  },
+  "info-when-zh": {
+    "en": "Asking exactly when people or ships leave and return is how schedules are mapped.",
+    "zh": "反复追问几点走、哪天回来、什么时候出海，就是在摸清作息和行动规律。"
+  },
+  "info-sea-more-zh": {
+    "en": "Sailings, returns to port and berth counts are the movements a naval lure asks a sailor or his family about.",
+    "zh": "出海、回港、停了几艘，这些是针对海军官兵及家属的诱骗最常打听的动向。"
+  },
+  "info-identifiers-more-zh": {
+    "en": "Hull and tail numbers identify exactly which ship or aircraft is where.",
+    "zh": "船身、机尾上的数字能准确识别是哪一艘舰、哪一架飞机在哪里。"
+  },
+  "info-shift-more-zh": {
+    "en": "Shift changes, who is on duty and how many eat in the canteen reveal when a site is staffed and how busy it is.",
+    "zh": "换班、谁值班、食堂多少人吃饭，能让外人推算一个单位的在岗情况和忙闲。"
+  },
+  "info-visitors-zh": {
+    "en": "Visitor logs, nameplates, car schedules and seating charts show who comes, who matters and where they sit.",
+    "zh": "来访登记、门牌、出车安排和座次表，能看出谁来过、谁重要、谁坐在哪里。"
+  },
+  "info-layout-more-zh": {
+    "en": "Floor plans, which office is where and where the cameras point are what an intruder needs.",
+    "zh": "楼层分布、哪间办公室在哪、监控朝哪，是外人进入所需要的信息。"
+  },
+  "info-org-more-zh": {
+    "en": "Who runs what, who reports to whom and where the leaders live is the map a recruiter draws before an approach.",
+    "zh": "谁主事、谁分管、领导住哪，是对方在拉拢之前先要画出的“人员地图”。"
+  },
+  "info-whereabouts-zh": {
+    "en": "Where a unit went, how it travelled and whether it is on alert are deployment details.",
+    "zh": "部队调到哪、怎么走、是否进入战备，都属于部署情况。"
+  },
+  "info-whereabouts-weak-zh": {
+    "en": "Sudden newcomers, missions and directions of travel hint at activity at a site.",
+    "zh": "突然多了人、出任务、往哪个方向走，都透露着一个地方的动态。"
+  },
+  "info-documents-more-zh": {
+    "en": "Speeches, briefings, minutes, instructions and files on a desk are internal documents however ordinary they look.",
+    "zh": "讲话稿、内部通报、会议材料、领导批示，看着平常，都是内部文件。"
+  },
+  "info-tech-more-zh": {
+    "en": "Process parameters, formulas, test data, schematics and system logins are technical secrets.",
+    "zh": "工艺参数、配方、试验数据、电路图和系统登录信息，都属于技术秘密。"
+  },
+  "info-tech-generic-more-zh": {
+    "en": "Samples, production lines and output figures tell a competitor or a foreign service how a programme is going.",
+    "zh": "样品、产线、产能和出货量，能让外人判断一个项目的进展。"
+  },
+  "info-project-more-zh": {
+    "en": "Project names, funding, milestones and partners are the status of work a technician is paid to report.",
+    "zh": "项目名称、经费来源、节点和合作单位，就是被收买的技术人员被要求汇报的内容。"
+  },
+  "info-roster-more-zh": {
+    "en": "Staff lists with phone numbers are the starting point for approaching other people in a unit.",
+    "zh": "带电话的人员名单，是对方接触单位里其他人的起点。"
   },
   "info-schedule-zh": {
     "en": "Duty rosters, shift changes and patrol routes tell an outsider when a site is least watched.",
@@ -1290,6 +1930,14 @@ export const RULE_TEXTS: Record<string, { en: string; zh: string }> = {
     "en": "Papers in general; they matter next to a request.",
     "zh": "“证件”是常用词，只有被索要时才值得注意。"
   },
+  "invest-lure-more-zh": {
+    "en": "A new online friend who offers to \"take you along\" on insider trades is the opening of investment romance fraud.",
+    "zh": "网上新认识的人说要“带你赚”“内部消息”，正是“杀猪盘”的开头。"
+  },
+  "invest-lure-weak-more-zh": {
+    "en": "Win rates, analysts and \"register on this site\" are the props of a fake trading platform.",
+    "zh": "胜率、分析师、“注册这个网站”，是假交易平台的道具。"
+  },
   "invest-platform-zh": {
     "en": "Trading platforms and crypto are where investment scams hold the victim's money.",
     "zh": "投资平台和数字货币，是投资诈骗困住受害人资金的地方。"
@@ -1313,6 +1961,14 @@ export const RULE_TEXTS: Record<string, { en: string; zh: string }> = {
   "invest-gamble-zh": {
     "en": "Betting sites promise wins and keep deposits.",
     "zh": "博彩网站承诺赢钱，却扣住本金。"
+  },
+  "jobbait-easy-more-zh": {
+    "en": "\"No experience, no languages, just type\" describes bait, not a job.",
+    "zh": "“零经验、免外语、会打字就行”，描述的是诱饵，不是工作。"
+  },
+  "jobbait-pinyin-more-en": {
+    "en": "\"dz gz\" (likes and follows) and \"0jy\" (no experience) are shorthand in task-scam and job-bait posts.",
+    "zh": "“dz gz”（点赞关注）和“0jy”（零经验）是刷单和招聘诱饵帖里的缩写。"
   },
   "jobbait-high-pay-zh": {
     "en": "Pay far above the market for little work is the hook of scam jobs and paid collection.",
@@ -1394,6 +2050,14 @@ export const RULE_TEXTS: Record<string, { en: string; zh: string }> = {
     "en": "Club, competition and ticketing pages of airshows and model-aircraft associations are ordinary hobby content.",
     "zh": "航展售票、航模协会和比赛的页面属于正常的爱好活动内容。"
   },
+  "loan-debt-more-zh": {
+    "en": "Debts, arrears and an offer to pay them off are the leverage behind many approaches.",
+    "zh": "欠债、手头紧，以及“帮你还”的提议，是很多拉拢背后的筹码。"
+  },
+  "loan-borrow-push-zh": {
+    "en": "Being pushed to borrow from friends, credit cards or loan apps to pay a platform is the last stage of many scams.",
+    "zh": "被催着找朋友借、刷信用卡、借网贷去充值，是很多诈骗的最后一步。"
+  },
   "loan-product-zh": {
     "en": "Loans are the bait in the veteran case: a lender \"manager\" who wants proof of service.",
     "zh": "贷款正是退役军人案中的诱饵：网贷“经理”索要服役证明。"
@@ -1425,6 +2089,14 @@ export const RULE_TEXTS: Record<string, { en: string; zh: string }> = {
   "loan-debt-weak-zh": {
     "en": "\"Getting ashore\" is slang for clearing debt, but also for passing an exam.",
     "zh": "“上岸”是还清债务的俚语，也指考试考上。"
+  },
+  "media-shoot-more-zh": {
+    "en": "Footage, dashcam video and \"zoom in closer\" requests are pictures of a place by other means.",
+    "zh": "拍一组、行车记录仪视频、“镜头拉近点”，都是换个方式在拍摄某个地点。"
+  },
+  "media-footage-generic-zh": {
+    "en": "Asking for \"material\" or raw clips is asking for footage.",
+    "zh": "索要“素材”“影片”，就是索要影像。"
   },
   "media-photo-zh": {
     "en": "Photos, screenshots and scans are what a lure asks for once it has named a place or a document.",
@@ -1506,6 +2178,18 @@ export const RULE_TEXTS: Record<string, { en: string; zh: string }> = {
     "en": "Paid surveys that lead into closed groups and then to paid 'data sharing' are a pattern in the national security warnings.",
     "zh": "有偿问卷把人引入封闭群组、再发展为有偿“数据共享”，是国家安全机关提醒中描述的套路。"
   },
+  "overseas-route-more-zh": {
+    "en": "Crossing a border by back roads, without a passport, and handing over your phone and passport on arrival are the marks of scam compounds.",
+    "zh": "走小路过境、不用护照、到了就交手机护照，是境外诈骗园区的典型特征。"
+  },
+  "overseas-route-more-en": {
+    "en": "\"bcbz bjp\" is shorthand for free board and flights in overseas job bait.",
+    "zh": "“bcbz bjp”是境外招聘中“包吃包住包机票”的缩写。"
+  },
+  "overseas-places-more-zh": {
+    "en": "Border towns and \"spinach\" (gambling) jobs are common in overseas scam recruitment.",
+    "zh": "边境小城和“菠菜”（博彩）岗位，常见于境外诈骗招聘。"
+  },
   "overseas-scam-hubs-zh": {
     "en": "Scam compounds in Myanmar, Cambodia and Laos fill their floors with people lured by job offers that promise easy, well-paid work.",
     "zh": "缅甸、柬埔寨、老挝的电诈园区，靠“轻松高薪”的招聘骗人过去。"
@@ -1525,6 +2209,30 @@ export const RULE_TEXTS: Record<string, { en: string; zh: string }> = {
   "overseas-high-pay-abroad-zh": {
     "en": "Overseas work that pays far above the market and arranges your travel for you is how people are lured into fraud compounds abroad.",
     "zh": "报酬远超常理、还替你包办出境的海外工作，是把人骗往境外诈骗园区的常见手段。"
+  },
+  "pay-transfer-more-zh": {
+    "en": "Money sent to your card or wallet, half now and half after, is payment for the task.",
+    "zh": "“先转一半”“打你卡上”“事成之后”，说明这是一笔有偿任务。"
+  },
+  "pay-rate-more-zh": {
+    "en": "A price per item, per question or per page, or an item that \"counts against\" a debt, is a piece rate for information.",
+    "zh": "按份、按题、按页计酬，或者“一份抵五千”，就是按件收买信息。"
+  },
+  "pay-fee-more-zh": {
+    "en": "Speaking fees, \"creative allowances\", tips and thank-you gifts are payment under other names.",
+    "zh": "出场费、讲课费、打赏、谢礼，都是换了名目的报酬。"
+  },
+  "pay-promise-zh": {
+    "en": "\"You won't lose out\" promises payment without naming it.",
+    "zh": "“亏待不了你”“好处少不了”，是不说数目的报酬承诺。"
+  },
+  "pay-salary-more-zh": {
+    "en": "A round monthly figure in the tens of thousands is the pay promised in job bait.",
+    "zh": "月薪两三万这样的高额数字，是招聘诱饵许诺的报酬。"
+  },
+  "pay-crypto-zh": {
+    "en": "Payment in USDT or other coins is hard to trace, which is why scams and handlers use it.",
+    "zh": "用USDT等虚拟币结算难以追查，所以诈骗和情报人员都爱用。"
   },
   "pay-fee-zh": {
     "en": "\"A little something for your trouble\" is how payment for photos or information is offered.",
@@ -1565,6 +2273,34 @@ export const RULE_TEXTS: Record<string, { en: string; zh: string }> = {
   "pay-earn-generic-zh": {
     "en": "Earnings words in general; they matter next to a request.",
     "zh": "赚钱、奖金、提成是常用词，只有与索要要求一起出现时才值得注意。"
+  },
+  "place-duty-rooms-zh": {
+    "en": "Guard rooms, duty rooms, control rooms and archives are where access, watch and records are kept.",
+    "zh": "门卫室、值班室、中控室和档案室，是一个单位管出入、管监控、管档案的地方。"
+  },
+  "place-secure-rooms-zh": {
+    "en": "Confidential registries, armouries, headquarters and flight-test sites are restricted places.",
+    "zh": "机要室、弹药库、司令部和试飞场都是限制进入的要害部位。"
+  },
+  "place-storage-zh": {
+    "en": "Depots, stores and compounds are part of a site even when they look ordinary.",
+    "zh": "仓库、油库、车库和家属院，看着普通，也是一个单位的组成部分。"
+  },
+  "place-utility-zh": {
+    "en": "Water, power, gas and telecom plants are critical infrastructure, and their layouts and controls are sensitive.",
+    "zh": "水厂、电厂、燃气和通信基站都是关键基础设施，内部布局和控制系统都很敏感。"
+  },
+  "place-utility-generic-zh": {
+    "en": "Reservoirs, grids and research centres are ordinary words that point at a site in a lure.",
+    "zh": "水库、电网、研发中心这类词，在诱骗中往往指向某个具体地点。"
+  },
+  "place-military-more-zh": {
+    "en": "Military headquarters, hangars, grey ships and key laboratories are sensitive places.",
+    "zh": "军区机关、机库、灰色的船和重点实验室，都是敏感地点。"
+  },
+  "place-government-more-zh": {
+    "en": "Government office buildings, meeting rooms and print rooms hold the papers and people a lure is after.",
+    "zh": "机关大楼、会议室和打印室，是诱骗所要的文件和人员所在的地方。"
   },
   "place-military-base-zh": {
     "en": "Military camps and restricted military zones are the places a lure asks the reader to photograph or describe.",
@@ -1654,6 +2390,10 @@ export const RULE_TEXTS: Record<string, { en: string; zh: string }> = {
     "en": "Prohibitions in general; they count against a lure when they govern the request.",
     "zh": "一般性的禁止用语，在约束请求时会降低风险判断。"
   },
+  "proximity-nearby-more-zh": {
+    "en": "Someone who says they live right next to your base or unit is using closeness to make the request feel natural.",
+    "zh": "对方说自己就住在你们军港、单位旁边，是用“离得近”让请求显得自然。"
+  },
   "proximity-nearby-vocab-zh": {
     "en": "A stranger who happens to be near you is how the people-nearby case began.",
     "zh": "“恰好在你附近”的陌生人，正是“附近的人”案的开端。"
@@ -1742,6 +2482,14 @@ export const RULE_TEXTS: Record<string, { en: string; zh: string }> = {
     "en": "A new online friend asking for photos around your home is how the dating case moved to photos of a military site.",
     "zh": "网上刚认识的人要你拍家附近的照片，正是交友案件转向拍摄军事设施的方式。"
   },
+  "romance-bond-more-zh": {
+    "en": "Quick affection, talk of marriage and a future together, and \"no secrets between us\" are the grooming of romance fraud and dating approaches.",
+    "zh": "很快表白、谈婚论嫁、“我们之间不该有秘密”，是婚恋诈骗和交友诱骗的铺垫。"
+  },
+  "romance-opener-more-zh": {
+    "en": "A \"wrong number\" opener followed by friendly chat is how many romance and investment scams begin.",
+    "zh": "“加错人了”之后顺势聊天，是很多婚恋和投资诈骗的开场。"
+  },
   "romance-endearment-vocab-zh": {
     "en": "Pet names from someone met days ago are how a dating lure builds intimacy fast.",
     "zh": "刚认识几天就叫得很亲昵，是交友诱骗快速拉近关系的手法。"
@@ -1786,6 +2534,10 @@ export const RULE_TEXTS: Record<string, { en: string; zh: string }> = {
     "en": "Being asked to prove your affection by running an errand or taking photos is how the dating case turned into espionage.",
     "zh": "以“证明诚意”为由让你去办事、去拍照，正是交友案件演变为间谍活动的一步。"
   },
+  "scam-preapproved-more-zh": {
+    "en": "An unsolicited message saying a loan is already approved is bait for fees or data.",
+    "zh": "主动发来“额度已审批通过”的短信，是骗取费用或信息的诱饵。"
+  },
   "scam-upfront-fees-zh": {
     "en": "A loan or job that asks you to pay a deposit or fee before you receive anything is one of the most common fraud patterns.",
     "zh": "放款或入职前先要你交保证金、手续费，是最常见的诈骗套路之一。"
@@ -1821,6 +2573,42 @@ export const RULE_TEXTS: Record<string, { en: string; zh: string }> = {
   "scam-guaranteed-approval-zh": {
     "en": "No lender can guarantee approval regardless of debts; the promise is a fraud tell.",
     "zh": "无论负债多少都保证下款，没有正规机构能做到，这是诈骗的信号。"
+  },
+  "secrecy-blackmail-zh": {
+    "en": "Threats to expose earlier photos or chats to an employer or family are how a first small favour is turned into a hold.",
+    "zh": "以曝光照片、聊天记录相威胁，是把第一次“小忙”变成长期控制的手段。"
+  },
+  "secrecy-blackmail-soft-zh": {
+    "en": "Reminding you that they still hold your photos or chats, and that you will be \"even\" after one more task, is pressure.",
+    "zh": "提醒你“照片还在我这”“做完这次就两清”，就是在施压。"
+  },
+  "secrecy-tradecraft-zh": {
+    "en": "Spare phones, burned numbers, deleted originals, cover stories and skipping your own reporting channels are tradecraft, not friendship.",
+    "zh": "另用一部手机、用完就停的号码、删掉原图、编好的说辞、绕开单位流程，这些是间谍手法，不是朋友之间的事。"
+  },
+  "secrecy-tradecraft-soft-zh": {
+    "en": "Changing numbers, leaving no trace, taking detours and keeping things off the books are ways of hiding what you are doing.",
+    "zh": "换号、不留痕、绕路、不走账，都是在掩盖正在做的事。"
+  },
+  "secrecy-isolation-zh": {
+    "en": "Being told to stay on the line, tell no one and not talk to the bank is how fake police cut a victim off from help.",
+    "zh": "被要求不要挂电话、不得告诉任何人、别跟银行说，正是假冒公检法切断受害人求助的手段。"
+  },
+  "secrecy-quiet-place-zh": {
+    "en": "Being sent alone to a hotel room \"for the investigation\" is a fake-official script.",
+    "zh": "被要求独自找宾馆“配合调查”，是冒充公检法诈骗的套路。"
+  },
+  "urgency-more-zh": {
+    "en": "Deadlines of hours, \"today only\" and \"miss it and it is gone\" leave no time to check with anyone.",
+    "zh": "“今日内”“24小时内”“错过就没了”，是让你来不及和别人商量。"
+  },
+  "secrecy-reassure-more-zh": {
+    "en": "\"Everyone does it\", \"it's legal\", \"no one at home will see it\" are reassurances that something is not as harmless as it sounds.",
+    "zh": "“很多人都这样做”“合法的”“国内看不到”，这类安慰恰恰说明事情并不像说的那样无害。"
+  },
+  "urgency-extra-zh": {
+    "en": "A deadline of today or a few hours pushes you to act before checking.",
+    "zh": "“只能今天”“马上会被冻结”，是逼你来不及核实就行动。"
   },
   "secrecy-dont-tell-vocab-zh": {
     "en": "Being told not to report a contact to your unit is the clearest warning sign there is.",
@@ -1858,7 +2646,7 @@ export const RULE_TEXTS: Record<string, { en: string; zh: string }> = {
     "en": "Loose reassurance; it matters next to a request.",
     "zh": "泛泛的安抚话，只有与索要要求一起出现时才值得注意。"
   },
-  "secrecy-urgency-vocab-zh": {
+  "urgency-vocab-zh": {
     "en": "Hurry and deadlines cut thinking short.",
     "zh": "催促和期限会让人来不及多想。"
   },
@@ -1870,9 +2658,25 @@ export const RULE_TEXTS: Record<string, { en: string; zh: string }> = {
     "en": "Promises of absolute secrecy and requests to delete chat records are meant to remove the evidence that would protect you.",
     "zh": "承诺“绝对保密”、要求删除聊天记录，是为了抹掉本可以保护你的证据。"
   },
-  "secrecy-urgency-scarcity-zh": {
+  "urgency-scarcity-zh": {
     "en": "Urgency and exclusivity are used to stop people from checking an offer with anyone else.",
     "zh": "制造紧迫感和稀缺感，是为了让人来不及找别人核实。"
+  },
+  "service-police-more-zh": {
+    "en": "Police, prosecutors and customs never handle a case over the phone by moving your money to an account they name.",
+    "zh": "公检法和海关从不通过电话办案，更不会让你把钱转到指定账户。"
+  },
+  "service-police-money-zh": {
+    "en": "Being told to move all your savings for checking, to be \"returned the same way\", is the fake-official script.",
+    "zh": "要你把名下全部资金转去核查、“查完原路返还”，是冒充公检法的话术。"
+  },
+  "service-agent-more-zh": {
+    "en": "Genuine customer service never asks you to borrow money, share your screen or read out a code to cancel a charge or get a refund.",
+    "zh": "真正的客服不会让你借钱、共享屏幕或念验证码来取消扣费、办理退款。"
+  },
+  "service-agent-weak-more-zh": {
+    "en": "A staff number and \"re-verify online\" make a scam call sound official.",
+    "zh": "报工号、要求“重新认证”，是让诈骗电话听起来更正式。"
   },
   "service-agent-zh": {
     "en": "Lost parcels, \"million protection\" and campus-loan calls are classic fake customer service scripts.",
@@ -1942,6 +2746,14 @@ export const RULE_TEXTS: Record<string, { en: string; zh: string }> = {
     "en": "Aviation and shipbuilding workers who mention their jobs in chat groups were the people a foreign officer looked for in the model-aircraft case.",
     "zh": "在群聊中提到自己在航空、船舶行业工作的人，正是航模群案件中境外情报人员寻找的对象。"
   },
+  "task-scheme-more-zh": {
+    "en": "Paid likes, ratings and \"orders\" that soon need your own money to continue are task scams.",
+    "zh": "点赞、打榜、做单先给小钱，随后要你垫钱“连单”“补差额”，就是刷单返利诈骗。"
+  },
+  "task-scheme-weak-more-zh": {
+    "en": "\"300 back as 390\" and \"start matching\" describe a rebate-task platform.",
+    "zh": "“300返390”“开始匹配”，是刷单返利平台的说法。"
+  },
   "task-scheme-zh": {
     "en": "Task groups, combined orders and \"advanced tasks\" are the machinery of task scams.",
     "zh": "任务群、连单、进阶任务，是刷单诈骗的运作方式。"
@@ -1953,6 +2765,18 @@ export const RULE_TEXTS: Record<string, { en: string; zh: string }> = {
   "task-scheme-weak-zh": {
     "en": "Likes, orders and cashback are everyday words; they matter next to pay.",
     "zh": "点赞、接单、返现是常用词，只有与报酬一起出现时才值得注意。"
+  },
+  "upfront-fee-more-zh": {
+    "en": "Any fee, tax or deposit demanded before a loan, a job or a withdrawal is paid out is the scam itself.",
+    "zh": "放款、入职或提现之前先要交的任何费用、税款、押金，本身就是骗局。"
+  },
+  "upfront-fee-strong-more-zh": {
+    "en": "Proving \"repayment ability\" by depositing money first, or repaying before you borrow, is an advance-fee trick.",
+    "zh": "先存钱“验证还款能力”、没借先还一期，都是预付费诈骗。"
+  },
+  "upfront-fee-weak-more-zh": {
+    "en": "Insurance money, tax and stored value are common names for fees in advance-fee scams.",
+    "zh": "保险金、所得税、储值，是预付费诈骗里常见的收费名目。"
   },
   "upfront-fee-zh": {
     "en": "Deposits and \"risk money\" asked before a payout are the core of job, loan and task scams.",
@@ -1973,6 +2797,22 @@ export const RULE_TEXTS: Record<string, { en: string; zh: string }> = {
   "upfront-pay-first-generic-zh": {
     "en": "Advances and top-ups are asked for in task and payout scams.",
     "zh": "垫付、充值、代缴在刷单和提现诈骗中常被要求。"
+  },
+  "workplace-your-office-more-zh": {
+    "en": "A stranger asking about \"your bureau\", \"your building\" or \"your canteen\" is asking about your workplace.",
+    "zh": "陌生人打听“你们局里”“你们楼里”“你们食堂”，就是在打听你的工作单位。"
+  },
+  "workplace-your-office-honorific-zh": {
+    "en": "Formal \"your factory\" or \"your former unit\" in a message from a stranger points the request at your employer.",
+    "zh": "陌生人用“贵厂”“您以前的单位”，是把请求指向你的单位。"
+  },
+  "workplace-unit-parts-zh": {
+    "en": "Your unit's gate, canteen, computers or colleagues are parts of your workplace someone wants to see or reach.",
+    "zh": "单位门口、食堂、电脑和同事，都是对方想看到或接触到的你单位的一部分。"
+  },
+  "workplace-which-unit-zh": {
+    "en": "Asking which unit or department you are in, or about the floors of your building, narrows in on your workplace.",
+    "zh": "问你在哪个单位、哪个部门、楼上楼下都有什么，是在一步步锁定你的工作地点。"
   },
   "workplace-your-unit-zh": {
     "en": "A stranger asking about \"your unit\" or \"your institute\" is steering the talk toward your workplace.",

@@ -10,7 +10,7 @@ export const FACETS = [
   'romance', // flirting, attraction, intimate photos: the bait of the dating case
   'hobby', // hobby-group context that the aviation case started from: model aircraft, spotting, military fans
   'channel', // moving the conversation off-platform: Telegram, WhatsApp, add WeChat/QQ, download an app
-  'secrecy', // keep it secret, don't tell your employer, urgency, exclusivity
+  'secrecy', // keep it secret, don't tell your employer, delete the chat, threats after earlier photos
   'overseas', // overseas high-pay bait: northern Myanmar, Cambodia, free flights and lodging abroad
   'scam', // ordinary fraud tells: upfront fees, guaranteed approval, task rebates, gambling recovery
   'awareness', // third-person reporting of cases, arrests, security agencies, hotlines: lowers the score
@@ -32,6 +32,7 @@ export const FACETS = [
   'invest', // trading platforms, guaranteed returns, insider tips, withdrawal taxes, 稳赚, 提现, 交易所
   'service', // fake customer service and officials: refunds, frozen accounts, screen sharing, safe accounts, 客服, 安全账户
   'identity', // credentials and identity papers asked for: bank login, card CVV, one-time codes, 验证码, 身份证照片
+  'urgency', // urgency, scarcity, exclusivity: act now, limited spots, 限时, 先到先得 (every advert says it too)
   'prohibit', // prohibitions and refusals: do not photograph, we never ask for, 禁止拍摄, 不得, 不收取任何费用
 ] as const;
 export type Facet = (typeof FACETS)[number];
@@ -48,8 +49,22 @@ export const DISCLOSURE_FACETS = [
   'disclose-project', // a classified or confidential project one works on
   'disclose-clearance', // one's own security clearance
   'disclose-site', // one's own access to restricted sites: bases, hangars, military restricted zones
+  // Framing, never a disclosure alone: whether what is named is the writer's own and current.
+  'disclose-present', // now and next: currently, present, deploying next week, 至今, 目前, 下个月进场
+  'disclose-past', // long ago or no longer: years ago, back in the 90s, retired, former, 退伍五年, 以前
+  'disclose-other', // someone else or the news: my dad, my cousin's unit, the article says, 表哥, 据报道
+  'disclose-hiring', // an advertised role, not the writer's own: now hiring, on behalf of a client, 招聘, 要求
 ] as const;
 export type DisclosureFacet = (typeof DISCLOSURE_FACETS)[number];
+/** The disclosure facets that say what is disclosed (and carry the safer wording the hint offers). */
+export const DISCLOSURE_KIND_FACETS = [
+  'disclose-unit',
+  'disclose-employer',
+  'disclose-institute',
+  'disclose-project',
+  'disclose-clearance',
+  'disclose-site',
+] as const satisfies readonly DisclosureFacet[];
 /** Every facet a rule may carry. */
 export type RuleFacet = Facet | DisclosureFacet;
 export const RULE_FACETS: readonly RuleFacet[] = [...FACETS, ...DISCLOSURE_FACETS];
@@ -94,7 +109,7 @@ export interface Rule {
   explain: { en: string; zh: string };
   source: Source;
   /**
-   * Disclosure rules that name something (every disclose-* facet but disclose-self): the generic wording to use
+   * Disclosure rules that name something (DISCLOSURE_KIND_FACETS): the generic wording to use
    * instead, as the hint offers it ("an aerospace manufacturer" rather than the company's name).
    */
   safer?: { en: string; zh: string };
@@ -146,7 +161,7 @@ function validateRule(rule: unknown): string[] {
     problems.push(`id must end in -${rule.lang}`);
   }
   if (!includes(RULE_FACETS, rule.facet)) problems.push(`facet must be one of ${RULE_FACETS.join(', ')}`);
-  const needsSafer = includes(DISCLOSURE_FACETS, rule.facet) && rule.facet !== 'disclose-self';
+  const needsSafer = includes(DISCLOSURE_KIND_FACETS, rule.facet);
   if (needsSafer && (!isObject(rule.safer) || !nonEmpty(rule.safer.en) || !nonEmpty(rule.safer.zh))) {
     problems.push('a disclosure rule needs "safer": { "en", "zh" }, the generic wording the hint suggests');
   } else if (needsSafer && !HAN.test((rule.safer as { zh: string }).zh)) {

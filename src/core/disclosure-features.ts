@@ -1,0 +1,179 @@
+// What a field's text says about its writer, as numbers for the fitted disclosure model (disclosure.ts). Pure; the
+// training command computes the very same features (compile/disclosure-training.ts).
+//
+// Two kinds of hit: what is named (a unit, an employer, an institute, a programme, a clearance, access to a site:
+// the disclosure rules, and the lure detector's concept vocabularies of sensitive identities, places and projects),
+// and how it is framed (as the writer's own, now; or long ago, someone else's, the news, an advertised role, a
+// question). A disclosure is a sensitive thing framed as one's own and current; the framing may stand a few words
+// away from it ("I've been working, on and off nights, at the shipyard's submarine hall").
+
+import { CLAUSE_CHARS, CLAUSE_CHARS_HAN } from './features.js';
+import type { PhraseHit } from './match/scan.js';
+import type { RuleMeta } from './pack.js';
+import type { DisclosureFacet, RuleFacet } from './rules/schema.js';
+import type { SiteCategory } from './site.js';
+
+export const DISCLOSURE_KINDS = ['unit', 'employer', 'institute', 'project', 'clearance', 'site'] as const;
+export type DisclosureKind = (typeof DISCLOSURE_KINDS)[number];
+
+export const FRAMES = ['self', 'present', 'past', 'other', 'hiring'] as const;
+export type Frame = (typeof FRAMES)[number];
+
+const KIND_OF_FACET: Partial<Record<DisclosureFacet, DisclosureKind>> = {
+  'disclose-unit': 'unit',
+  'disclose-employer': 'employer',
+  'disclose-institute': 'institute',
+  'disclose-project': 'project',
+  'disclose-clearance': 'clearance',
+  'disclose-site': 'site',
+};
+const FRAME_OF_FACET: Partial<Record<RuleFacet, Frame>> = {
+  'disclose-self': 'self',
+  'disclose-present': 'present',
+  'disclose-past': 'past',
+  'disclose-other': 'other',
+  'disclose-hiring': 'hiring',
+};
+
+/**
+ * What a lure concept names, when it names something a writer could disclose: sensitive identities by the kind of
+ * identity (a clearance, a service, an industry), sensitive places as access, projects and programmes. Typed by
+ * the person, these are mentions until the framing makes them the writer's own.
+ */
+export function kindOfRule(rule: RuleMeta): DisclosureKind | null {
+  const own = KIND_OF_FACET[rule.facet as DisclosureFacet];
+  if (own) return own;
+  if (rule.facet === 'target') {
+    if (/clearance|cleared|clear-/.test(rule.id)) return 'clearance';
+    if (/veteran|service|military|soldier|army|navy|cadet|member|spouse|family/.test(rule.id)) return 'unit';
+    return 'employer';
+  }
+  if (rule.facet === 'place' && rule.weight >= 2) return /research|lab|institute/.test(rule.id) ? 'institute' : 'site';
+  if (rule.facet === 'info' && rule.weight >= 2 && /project|programme|program|classified/.test(rule.id)) return 'project';
+  return null;
+}
+
+export function frameOfRule(rule: RuleMeta): Frame | null {
+  return FRAME_OF_FACET[rule.facet] ?? null;
+}
+
+/** One sensitive hit, for the evidence and the kind of the hint. */
+export interface NamedHit {
+  hit: PhraseHit;
+  kind: DisclosureKind;
+  weight: number;
+}
+
+export interface DisclosureReading {
+  features: Float64Array;
+  /** The sensitive hits, in order of position. */
+  named: NamedHit[];
+  /** Disclosure and sensitive rules that fired, in order of first occurrence (ids only: never the text). */
+  rules: string[];
+}
+
+const level = (sum: number): number => (sum >= 3 ? 1 : sum / 3);
+const HAN = /\p{Script=Han}/u;
+/** A CV line's period: "2021–present", "2019.07—至今", "since 2020". */
+const PERIOD = /(?:19|20)\d\d(?:[./]\d{1,2})?\s*(?:[-–—~至到]+|to)\s*(?:present|now|today|current|date|至今|现在|今)|since\s+(?:19|20)\d\d|(?:19|20)\d\d\s*年?\s*(?:起|至今)/iu;
+/** A question: asking about clearances or defence jobs is not having one. */
+const QUESTION = /[?？]\s*$|^\s*(?:how|what|why|is|are|do|does|can|should|which|anyone|怎么|如何|请问|有没有)/iu;
+
+const SITE_GROUPS: Record<SiteCategory, 'job' | 'public' | 'other'> = {
+  recruitment: 'job',
+  social: 'public',
+  dating: 'public',
+  loan: 'other',
+  other: 'other',
+};
+
+/** The features, by name; the model file records them and refuses to load for others (disclosure.ts). */
+export const DISCLOSURE_FEATURES: readonly string[] = [
+  ...DISCLOSURE_KINDS.map((kind) => `k:${kind}`),
+  'k:any',
+  'k:several',
+  ...FRAMES.map((frame) => `f:${frame}`),
+  'f:question',
+  'f:period',
+  ...FRAMES.map((frame) => `p:${frame}`),
+  ...FRAMES.map((frame) => `x:${frame}*any`),
+  'x:question*any',
+  'x:period*any',
+  'x:self*present*any',
+  'x:site-job*any',
+  'x:site-public*any',
+  // The disclosure text signal's lean towards a disclosure (0 at even odds), where something sensitive is named.
+  's:text*any',
+];
+
+/** Reads a field's hits (the pack's phrase hits for its text) as disclosure features. */
+export function readDisclosure(
+  text: string,
+  hits: readonly PhraseHit[],
+  rules: readonly RuleMeta[],
+  category: SiteCategory,
+  /** The disclosure text signal's probability for the text; 0 when not computed. */
+  signal = 0,
+): DisclosureReading {
+  const kinds = new Float64Array(DISCLOSURE_KINDS.length);
+  const frames = new Float64Array(FRAMES.length);
+  const seen = new Set<number>();
+  const named: NamedHit[] = [];
+  const framed: Array<{ hit: PhraseHit; frame: Frame }> = [];
+  const fired: string[] = [];
+  for (const hit of [...hits].sort((a, b) => a.start - b.start || a.end - b.end)) {
+    const rule = rules[hit.rule]!;
+    const kind = kindOfRule(rule);
+    const frame = frameOfRule(rule);
+    if (!kind && !frame) continue;
+    const first = !seen.has(hit.rule);
+    if (first) {
+      // A rule counts once however often it fires: repeating a name is not a second disclosure.
+      seen.add(hit.rule);
+      fired.push(rule.id);
+    }
+    if (kind) {
+      named.push({ hit, kind, weight: rule.weight });
+      if (first) kinds[DISCLOSURE_KINDS.indexOf(kind)] = kinds[DISCLOSURE_KINDS.indexOf(kind)]! + rule.weight;
+    }
+    if (frame) {
+      framed.push({ hit, frame });
+      if (first) frames[FRAMES.indexOf(frame)] = frames[FRAMES.indexOf(frame)]! + rule.weight;
+    }
+  }
+  // Framing within a clause of something named, in either order, with words between.
+  const near = new Float64Array(FRAMES.length);
+  for (const { hit, frame } of framed) {
+    for (const other of named) {
+      const reach = HAN.test(text.slice(hit.start, hit.end)) ? CLAUSE_CHARS_HAN : CLAUSE_CHARS;
+      const gap = other.hit.start >= hit.end ? other.hit.start - hit.end : hit.start - other.hit.end;
+      if (gap <= reach) near[FRAMES.indexOf(frame)] = 1;
+    }
+  }
+  const k = Array.from(kinds, level);
+  const f = Array.from(frames, level);
+  const any = Math.max(...k);
+  const several = k.filter((v) => v > 0).length >= 2 ? 1 : 0;
+  const question = QUESTION.test(text) ? 1 : 0;
+  const period = PERIOD.test(text) ? 1 : 0;
+  const site = SITE_GROUPS[category];
+  const self = f[0]!;
+  const present = f[1]!;
+  const values = [
+    ...k,
+    any,
+    several,
+    ...f,
+    question,
+    period,
+    ...near,
+    ...f.map((v) => v * any),
+    question * any,
+    period * any,
+    Math.max(self, near[0]!) * Math.max(present, period) * any,
+    site === 'job' ? any : 0,
+    site === 'public' ? any : 0,
+    Math.max(0, 2 * signal - 1) * any,
+  ];
+  return { features: Float64Array.from(values), named, rules: fired };
+}
