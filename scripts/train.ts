@@ -47,7 +47,7 @@ const fields = [...ownFields, ...disclosureDev];
 const disclosure = trainDisclosure(fields, pack);
 const r = disclosure.report;
 const fieldsAbout = `Fitted on ${ownFields.length} own field texts and ${disclosureDev.length} of the shared disclosure dev files' worked-from part (hint ${fields.filter((t) => t.expect === 'hint').length}, quiet ${fields.filter((t) => t.expect === 'quiet').length}).`;
-console.log(`disclosures: ${r.hints} hints, ${r.quiet} quiet, lambda ${r.lambda}, out-of-fold log-loss ${r.logLoss}; cut ${disclosure.model.cut} (hints ${percent(r.recall)}, quiet texts hinted ${percent(r.falseHints)})`);
+console.log(`disclosures: ${r.hints} hints, ${r.quiet} quiet, shared dev texts weigh ${r.devWeight}, lambda ${r.lambda}, out-of-fold log-loss ${r.logLoss}; cut ${disclosure.model.cut} (hints ${percent(r.recall)}, quiet texts hinted ${percent(r.falseHints)})`);
 outputs.push({ file: 'disclosure-model.ts', source: renderDisclosureModel(disclosure.model, fieldsAbout), about: fieldsAbout });
 
 let stale = 0;

@@ -76,6 +76,12 @@ const level = (sum: number): number => (sum >= 3 ? 1 : sum / 3);
 const HAN = /\p{Script=Han}/u;
 /** A CV line's period: "2021–present", "2019.07—至今", "since 2020". */
 const PERIOD = /(?:19|20)\d\d(?:[./]\d{1,2})?\s*(?:[-–—~至到]+|to)\s*(?:present|now|today|current|date|至今|现在|今)|since\s+(?:19|20)\d\d|(?:19|20)\d\d\s*年?\s*(?:起|至今)/iu;
+/**
+ * First-person words: typed into a field, a sensitive thing near "I", "my", "we", 我, 本人 is the writer's own. Found
+ * by a regular expression rather than the vocabularies: pronouns are too common to be phrases of the pack.
+ */
+const FIRST_PERSON = /\b(?:i|i['’]m|im|i['’]ve|ive|i['’]ll|i['’]d|me|my|mine|myself|we|we['’]re|we['’]ve|our|ours|us)\b|我|本人|咱/giu;
+
 /** A question: asking about clearances or defence jobs is not having one. */
 const QUESTION = /[?？]\s*$|^\s*(?:how|what|why|is|are|do|does|can|should|which|anyone|怎么|如何|请问|有没有)/iu;
 
@@ -102,8 +108,15 @@ export const DISCLOSURE_FEATURES: readonly string[] = [
   'x:self*present*any',
   'x:site-job*any',
   'x:site-public*any',
+  // Named with nothing that makes it someone else's, long ago, an advert or a question: typed into a field, that
+  // is the writer's own, pronoun or not (a CV line, a bio).
+  'x:clean*any',
+  'k:strong',
+  'x:clean*strong',
+  ...DISCLOSURE_KINDS.map((kind) => `x:${kind}*near-self`),
   // The disclosure text signal's lean towards a disclosure (0 at even odds), where something sensitive is named.
   's:text*any',
+  's:text*clean',
 ];
 
 /** Reads a field's hits (the pack's phrase hits for its text) as disclosure features. */
@@ -141,6 +154,11 @@ export function readDisclosure(
       if (first) frames[FRAMES.indexOf(frame)] = frames[FRAMES.indexOf(frame)]! + rule.weight;
     }
   }
+  // First-person words frame as the writer's own, like the self vocabulary.
+  for (const match of text.matchAll(FIRST_PERSON)) {
+    framed.push({ hit: { rule: -1, pattern: -1, foldedStart: match.index, foldedEnd: match.index + match[0].length, start: match.index, end: match.index + match[0].length }, frame: 'self' });
+    frames[0] = Math.max(frames[0]!, 2);
+  }
   // Framing within a clause of something named, in either order, with words between.
   const near = new Float64Array(FRAMES.length);
   for (const { hit, frame } of framed) {
@@ -159,6 +177,10 @@ export function readDisclosure(
   const site = SITE_GROUPS[category];
   const self = f[0]!;
   const present = f[1]!;
+  // Framing that makes it not the writer's own, now: long ago, someone else's or the news, an advert, a question.
+  const clean = 1 - Math.max(f[2]!, f[3]!, f[4]!, question);
+  const strong = named.some((n) => n.weight >= 3) ? 1 : 0;
+  const lean = Math.max(0, 2 * signal - 1);
   const values = [
     ...k,
     any,
@@ -173,7 +195,12 @@ export function readDisclosure(
     Math.max(self, near[0]!) * Math.max(present, period) * any,
     site === 'job' ? any : 0,
     site === 'public' ? any : 0,
-    Math.max(0, 2 * signal - 1) * any,
+    clean * any,
+    strong,
+    clean * strong,
+    ...k.map((v) => v * near[0]!),
+    lean * any,
+    lean * clean * any,
   ];
   return { features: Float64Array.from(values), named, rules: fired };
 }

@@ -4,7 +4,7 @@
 
 import type { Family } from '../advice.js';
 import { scanText } from '../detect.js';
-import { clausePairs, conceptHits, FEATURE_NAMES, featuresOf, pageContextOf, SIGNAL_FEATURES, wholeSums } from '../features.js';
+import { clausePairs, conceptHits, FEATURE_NAMES, featuresOf, pageContextOf, SIGNAL_FEATURES, wholeSums, WINDOW_CHARS, WINDOW_CHARS_HAN } from '../features.js';
 import type { CutPoints, ModelData } from '../model.js';
 import type { Pack } from '../pack.js';
 import { decodeTextSignal, textBuckets, textSignalOf, type TextSignalData } from '../text-signal.js';
@@ -66,7 +66,8 @@ export function textFeatures(text: string, pack: Pack, signal = 0): Float64Array
 /** Which cross-validation fold a text is in: by a hash of its id, so adding texts moves no other. */
 export function foldOf(id: string): number {
   let h = 0x811c9dc5;
-  for (const byte of new TextEncoder().encode(`fold:${id}`)) {
+  // A page's excerpts ("id#w2") are in the page's fold, so no fold learns from a page it is tested on.
+  for (const byte of new TextEncoder().encode(`fold:${id.split('#')[0]}`)) {
     h ^= byte;
     h = Math.imul(h, 0x01000193) >>> 0;
   }
@@ -94,7 +95,8 @@ export interface Trained {
   devLoss: number;
 }
 
-export function train(texts: readonly TrainingText[], pack: Pack): Trained {
+export function train(given: readonly TrainingText[], pack: Pack): Trained {
+  const texts = [...given, ...given.flatMap(windowsOf)];
   const features = texts.map((t) => textFeatures(t.text, pack));
   let best: Trained | null = null;
   for (const devWeight of DEV_WEIGHTS) {
@@ -102,6 +104,24 @@ export function train(texts: readonly TrainingText[], pack: Pack): Trained {
     if (!best || trained.devLoss < best.devLoss - 1e-9) best = trained;
   }
   return best!;
+}
+
+/**
+ * Excerpts of a long legitimate page, as the scorer reads a long page (window by window, features.ts): each is
+ * legitimate too, and without them the fit would only ever see such pages whole. (A long lure's excerpts are left
+ * out: which of them holds the lure is not known.) Ids get "#w" and the excerpt's number, and share the page's fold.
+ */
+export function windowsOf(text: TrainingText): TrainingText[] {
+  if (text.expect === 'warn') return [];
+  const han = /\p{Script=Han}/u.test(text.text.slice(0, 200));
+  const size = han ? WINDOW_CHARS_HAN : WINDOW_CHARS;
+  if (text.text.length <= size) return [];
+  const step = Math.floor(size * 0.8);
+  const out: TrainingText[] = [];
+  for (let from = 0, k = 1; from < text.text.length - step / 2; from += step, k++) {
+    out.push({ ...text, id: `${text.id}#w${k}`, text: text.text.slice(from, from + size) });
+  }
+  return out;
 }
 
 function trainWith(texts: readonly TrainingText[], features: Float64Array[], pack: Pack, devWeight: number): Trained {
@@ -126,26 +146,11 @@ function trainWith(texts: readonly TrainingText[], features: Float64Array[], pac
     );
     const samples = rows.map((r) => r.sample);
     const folds = rows.map((r) => foldOf(r.id));
-    // Two stages, so that the concepts carry the verdict and the text signal only adds to it: fitted together, the
-    // signal (which knows the examples' wording best) takes the weight, and a lure worded unlike the examples
-    // would then rest on a signal that does not know it. First the concepts alone, the penalty chosen by
-    // cross-validation; then the signal's features on top of the concepts' out-of-fold verdict.
-    const conceptOnly = samples.map((s) => ({ ...s, x: withoutSignal(s.x) }));
-    let best: { lambda: number; loss: number; oof: Float64Array } | null = null;
-    for (const lambda of LAMBDAS) {
-      const oof = crossValidate(conceptOnly, folds, { lambda, signs, penalties });
-      const loss = logLoss(conceptOnly, oof);
-      if (!best || loss < best.loss - 1e-12) best = { lambda, loss, oof };
-    }
-    const concepts = fitLogistic(conceptOnly, { lambda: best!.lambda, signs, penalties });
-    const offsets = Array.from(best!.oof, (p) => Math.log(clampProbability(p) / (1 - clampProbability(p))));
-    const signalOnly = samples.map((s) => ({ ...s, x: onlySignal(s.x) }));
-    const onTop = fitLogistic(signalOnly, { lambda: best!.lambda, signs, penalties, offsets });
-    const fitted: Fitted = { bias: concepts.bias + onTop.bias, weights: concepts.weights.map((w, i) => (SIGNAL_FEATURES.includes(i) ? onTop.weights[i]! : w)) };
-    const combined = signalOnly.map((s, i) => predictFrom(offsets[i]! + onTop.bias, onTop, s.x));
-    best = { ...best!, oof: Float64Array.from(combined), loss: logLoss(samples, combined) };
+    const { fitted, oof, lambda, loss } = fitInTwoStages(samples, folds, { signs, penalties, signal: SIGNAL_FEATURES });
+    const combined = oof;
+    let best = { lambda, loss, oof };
     // The measure the dev weight is chosen by: the dev texts' out-of-fold verdicts, each counting once.
-    const devRows = rows.flatMap((row, i) => (row.dev ? [i] : []));
+    const devRows = rows.flatMap((row, i) => (row.dev && !row.id.includes('#') ? [i] : []));
     devLoss += logLoss(devRows.map((i) => ({ ...samples[i]!, weight: 1 })), devRows.map((i) => combined[i]!));
     const negatives = samples.flatMap((s, i) => (s.y === 0 ? [best!.oof[i]!] : []));
     const positives = samples.flatMap((s, i) => (s.y === 1 ? [best!.oof[i]!] : []));
@@ -245,16 +250,43 @@ function quantize(fitted: Fitted, bits: number): TextSignalData & { used: number
   return { bits, bias: round(fitted.bias), scale: Number(scale.toPrecision(6)), weights: btoa(binary), used };
 }
 
-function withoutSignal(x: Float64Array): Float64Array {
-  const out = Float64Array.from(x);
-  for (const i of SIGNAL_FEATURES) out[i] = 0;
-  return out;
-}
-
-function onlySignal(x: Float64Array): Float64Array {
-  const out = new Float64Array(x.length);
-  for (const i of SIGNAL_FEATURES) out[i] = x[i]!;
-  return out;
+/**
+ * Two stages, so that the concepts carry the verdict and the text signal only adds to it: fitted together, the
+ * signal (which knows the examples' wording best) takes the weight, and a text worded unlike the examples would
+ * then rest on a signal that does not know it. First the concepts alone, the penalty chosen by cross-validation;
+ * then the signal's features on top of the concepts' out-of-fold verdict. Returns the combined model and its
+ * out-of-fold probabilities. Used by the lure model and the disclosure model alike.
+ */
+export function fitInTwoStages(
+  samples: readonly Sample[],
+  folds: readonly number[],
+  options: { signs: readonly Sign[]; penalties?: readonly number[]; signal: readonly number[] },
+): { fitted: Fitted; oof: Float64Array; lambda: number; loss: number } {
+  const { signs, penalties, signal } = options;
+  const without = (x: Float64Array): Float64Array => {
+    const out = Float64Array.from(x);
+    for (const i of signal) out[i] = 0;
+    return out;
+  };
+  const only = (x: Float64Array): Float64Array => {
+    const out = new Float64Array(x.length);
+    for (const i of signal) out[i] = x[i]!;
+    return out;
+  };
+  const conceptOnly = samples.map((s) => ({ ...s, x: without(s.x) }));
+  let best: { lambda: number; loss: number; oof: Float64Array } | null = null;
+  for (const lambda of LAMBDAS) {
+    const oof = crossValidate(conceptOnly, folds, { lambda, signs, penalties });
+    const loss = logLoss(conceptOnly, oof);
+    if (!best || loss < best.loss - 1e-12) best = { lambda, loss, oof };
+  }
+  const concepts = fitLogistic(conceptOnly, { lambda: best!.lambda, signs, penalties });
+  const offsets = Array.from(best!.oof, (p) => Math.log(clampProbability(p) / (1 - clampProbability(p))));
+  const signalOnly = samples.map((s) => ({ ...s, x: only(s.x) }));
+  const onTop = fitLogistic(signalOnly, { lambda: best!.lambda, signs, penalties, offsets });
+  const fitted: Fitted = { bias: concepts.bias + onTop.bias, weights: concepts.weights.map((w, i) => (signal.includes(i) ? onTop.weights[i]! : w)) };
+  const oof = Float64Array.from(signalOnly, (s, i) => predictFrom(offsets[i]! + onTop.bias, onTop, s.x));
+  return { fitted, oof, lambda: best!.lambda, loss: logLoss(samples, oof) };
 }
 
 function clampProbability(p: number): number {
