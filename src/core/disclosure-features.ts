@@ -36,6 +36,12 @@ const FRAME_OF_FACET: Partial<Record<RuleFacet, Frame>> = {
 };
 
 /**
+ * The disclosure rules whose phrases are written in the first person ("i m stationed at", "my battalion", 我在部队,
+ * 我是涉密人员): the original, hand-checked ones of each kind. Their hit is a disclosure by itself.
+ */
+const SELF_WORDED = /^disclose-(unit|project|clearance|site)-(en|zh)$/;
+
+/**
  * What a lure concept names, when it names something a writer could disclose: sensitive identities by the kind of
  * identity (a clearance, a service, an industry), sensitive places as access, projects and programmes. Typed by
  * the person, these are mentions until the framing makes them the writer's own.
@@ -44,16 +50,20 @@ export function kindOfRule(rule: RuleMeta): DisclosureKind | null {
   const own = KIND_OF_FACET[rule.facet as DisclosureFacet];
   if (own) return own;
   if (rule.facet === 'target') {
+    // Veterans served; their service is past, not a unit one could be asked about (frameOfRule).
+    if (/veteran|retire|former|ex-/.test(rule.id)) return null;
     if (/clearance|cleared|clear-/.test(rule.id)) return 'clearance';
-    if (/veteran|service|military|soldier|army|navy|cadet|member|spouse|family/.test(rule.id)) return 'unit';
+    if (/service|military|soldier|army|navy|cadet|member|spouse|family/.test(rule.id)) return 'unit';
     return 'employer';
   }
-  if (rule.facet === 'place' && rule.weight >= 2) return /research|lab|institute/.test(rule.id) ? 'institute' : 'site';
+  // Places are not counted: "the restricted area" or "the flight line" in a pilot's report is airspace and
+  // procedure, not access; the disclosure rules name access to sites themselves (disclose-site).
   if (rule.facet === 'info' && rule.weight >= 2 && /project|programme|program|classified/.test(rule.id)) return 'project';
   return null;
 }
 
 export function frameOfRule(rule: RuleMeta): Frame | null {
+  if (rule.facet === 'target' && /veteran|retire|former|ex-/.test(rule.id)) return 'past';
   return FRAME_OF_FACET[rule.facet] ?? null;
 }
 
@@ -66,6 +76,17 @@ export interface NamedHit {
 
 export interface DisclosureReading {
   features: Float64Array;
+  /**
+   * A disclosure rule that is first person by its own wording ("I'm stationed at", "my battalion", 我在部队) fired
+   * with nothing beside it saying long ago, someone else's or an advert: a hint whatever the model says.
+   */
+  selfDisclosed: boolean;
+  /**
+   * Whether the text frames something named as the writer's own: first person within a clause of it with nothing
+   * beside it saying long ago, someone else's or an advert, or a CV line's period ("2021–present"). Without it
+   * there is no hint: a field that only names a unit or a company (news, a report, a quote) discloses nothing.
+   */
+  framedAsOwn: boolean;
   /** The sensitive hits, in order of position. */
   named: NamedHit[];
   /** Disclosure and sensitive rules that fired, in order of first occurrence (ids only: never the text). */
@@ -80,7 +101,9 @@ const PERIOD = /(?:19|20)\d\d(?:[./]\d{1,2})?\s*(?:[-–—~至到]+|to)\s*(?:pr
  * First-person words: typed into a field, a sensitive thing near "I", "my", "we", 我, 本人 is the writer's own. Found
  * by a regular expression rather than the vocabularies: pronouns are too common to be phrases of the pack.
  */
-const FIRST_PERSON = /\b(?:i|i['’]m|im|i['’]ve|ive|i['’]ll|i['’]d|me|my|mine|myself|we|we['’]re|we['’]ve|our|ours|us)\b|我|本人|咱/giu;
+const FIRST_PERSON = /\b(?:i|i['’]m|im|i['’]ve|ive|i['’]ll|i['’]d|me|my|mine|myself)\b|我(?![们国军省市区县校院党方部厂司行局委])|本人(?=[在是现就任系为目])/gu;
+/** "We" and "our": one's own only for a unit, a ship or a team ("our squadron"); in a quote or a report, anyone's. */
+const FIRST_PERSON_PLURAL = /\b(?:[Ww]e|[Ww]e['’](?:re|ve)|[Oo]ur)\b|我们|咱们/gu;
 
 /** A question: asking about clearances or defence jobs is not having one. */
 const QUESTION = /[?？]\s*$|^\s*(?:how|what|why|is|are|do|does|can|should|which|anyone|怎么|如何|请问|有没有)/iu;
@@ -111,6 +134,8 @@ export const DISCLOSURE_FEATURES: readonly string[] = [
   // Named with nothing that makes it someone else's, long ago, an advert or a question: typed into a field, that
   // is the writer's own, pronoun or not (a CV line, a bio).
   'x:clean*any',
+  'x:own',
+  'x:own*clean',
   'k:strong',
   'x:clean*strong',
   ...DISCLOSURE_KINDS.map((kind) => `x:${kind}*near-self`),
@@ -155,17 +180,55 @@ export function readDisclosure(
     }
   }
   // First-person words frame as the writer's own, like the self vocabulary.
-  for (const match of text.matchAll(FIRST_PERSON)) {
-    framed.push({ hit: { rule: -1, pattern: -1, foldedStart: match.index, foldedEnd: match.index + match[0].length, start: match.index, end: match.index + match[0].length }, frame: 'self' });
+  const pronouns: Array<{ start: number; end: number; plural: boolean }> = [];
+  for (const match of text.matchAll(/\bI\b|I['’](?:m|ve|ll|d)\b/g)) pronouns.push({ start: match.index, end: match.index + match[0].length, plural: false });
+  for (const match of text.matchAll(FIRST_PERSON)) pronouns.push({ start: match.index, end: match.index + match[0].length, plural: false });
+  for (const match of text.matchAll(FIRST_PERSON_PLURAL)) pronouns.push({ start: match.index, end: match.index + match[0].length, plural: true });
+  for (const pronoun of pronouns) {
+    framed.push({ hit: { rule: -1, pattern: pronoun.plural ? -2 : -1, foldedStart: pronoun.start, foldedEnd: pronoun.end, start: pronoun.start, end: pronoun.end }, frame: 'self' });
     frames[0] = Math.max(frames[0]!, 2);
   }
   // Framing within a clause of something named, in either order, with words between.
   const near = new Float64Array(FRAMES.length);
-  for (const { hit, frame } of framed) {
-    for (const other of named) {
+  // Per named thing: which framings stand within a clause of it. One's own is a named thing framed as the
+  // writer's (or framed not at all) with nothing beside it saying long ago, someone else's, or an advert.
+  let own = 0;
+  let ownStrict = false;
+  let selfDisclosed = false;
+  const selfRuleBeside = (item: NamedHit): boolean =>
+    framed.some(({ hit, frame }) => {
+      // Only self vocabulary that says "I" itself ("I work at", 我在, 本人就职于), not a CV form's label (职业, 所在单位).
+      if (frame !== 'self' || hit.rule < 0 || !/\b(?:i|i m|my|me)\b|我|本人(?=[在是现就任系为目])/iu.test(text.slice(hit.start, hit.end + 1))) return false;
       const reach = HAN.test(text.slice(hit.start, hit.end)) ? CLAUSE_CHARS_HAN : CLAUSE_CHARS;
-      const gap = other.hit.start >= hit.end ? other.hit.start - hit.end : hit.start - other.hit.end;
-      if (gap <= reach) near[FRAMES.indexOf(frame)] = 1;
+      const gap = item.hit.start >= hit.end ? item.hit.start - hit.end : hit.start - item.hit.end;
+      return gap <= reach;
+    });
+  for (const item of named) {
+    const beside = new Set<Frame>();
+    for (const { hit, frame } of framed) {
+      const reach = HAN.test(text.slice(hit.start, hit.end)) ? CLAUSE_CHARS_HAN : CLAUSE_CHARS;
+      const gap = item.hit.start >= hit.end ? item.hit.start - hit.end : hit.start - item.hit.end;
+      if (gap <= reach) {
+        near[FRAMES.indexOf(frame)] = 1;
+        beside.add(frame);
+      }
+    }
+    const unframedOtherwise = !beside.has('past') && !beside.has('other') && !beside.has('hiring');
+    if (unframedOtherwise && SELF_WORDED.test(rules[item.hit.rule]!.id)) selfDisclosed = true;
+    // "I work at", 我在…上班, 本人就职于 beside a specific name: the self vocabulary is first person by its wording.
+    if (unframedOtherwise && item.weight >= 2 && selfRuleBeside(item)) selfDisclosed = true;
+    // Deploying next week with a named unit, cleared until 2027: what one is doing now, about oneself.
+    if (unframedOtherwise && item.weight >= 2 && item.kind !== 'employer' && beside.has('present')) ownStrict = true;
+    if (beside.has('self') && unframedOtherwise) own = Math.max(own, level(item.weight));
+    if (item.weight >= 2 && !beside.has('past') && !beside.has('other') && !beside.has('hiring')) {
+      // The strict reading that a hint needs: "I"/"my"/我 beside a specific named thing, or "our"/我们 beside a unit.
+      for (const { hit, frame } of framed) {
+        if (frame !== 'self') continue;
+        const reach = HAN.test(text.slice(hit.start, hit.end)) ? CLAUSE_CHARS_HAN : CLAUSE_CHARS;
+        const gap = item.hit.start >= hit.end ? item.hit.start - hit.end : hit.start - item.hit.end;
+        const plural = hit.pattern === -2;
+        if (gap <= reach && (!plural || item.kind === 'unit')) ownStrict = true;
+      }
     }
   }
   const k = Array.from(kinds, level);
@@ -196,11 +259,13 @@ export function readDisclosure(
     site === 'job' ? any : 0,
     site === 'public' ? any : 0,
     clean * any,
+    own,
+    own * clean,
     strong,
     clean * strong,
     ...k.map((v) => v * near[0]!),
     lean * any,
     lean * clean * any,
   ];
-  return { features: Float64Array.from(values), named, rules: fired };
+  return { features: Float64Array.from(values), named, rules: fired, selfDisclosed, framedAsOwn: ownStrict || (period > 0 && clean > 0 && named.some((n) => n.weight >= 2)) };
 }

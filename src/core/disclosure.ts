@@ -107,23 +107,44 @@ export function checkDisclosure(text: string, options: DisclosureOptions, pack: 
   return disclosureFromHits(field, scanPhrases(field, pack), options, pack);
 }
 
+/**
+ * A field longer than this is read a few sentences at a time: the model learned from bios, CV lines and chat
+ * messages, and a long text (a report, an article pasted in) discloses only where one of its passages does.
+ */
+export const DISCLOSURE_WINDOW = 400;
+
 export function disclosureFromHits(text: string, hits: readonly PhraseHit[], options: DisclosureOptions, pack: Pack): DisclosureHint {
   model ??= checkedDisclosureModel();
-  const plain = readDisclosure(text, hits, pack.rules, options.category);
-  if (plain.named.length === 0) return { ...QUIET, rules: plain.rules };
-  // The text signal is read only once something sensitive is named: most keystrokes stop above.
-  const reading = readDisclosure(text, hits, pack.rules, options.category, textSignalOf(text, pack.fold, model.signal));
-  let z = model.bias;
-  reading.features.forEach((x, i) => {
-    z += model!.weights[i]! * x;
-  });
-  const score = Math.round((1 / (1 + Math.exp(-z))) * 1000) / 1000;
-  const top = strongest(reading.named);
+  const all = readDisclosure(text, hits, pack.rules, options.category);
+  if (all.named.length === 0) return { ...QUIET, rules: all.rules };
+  let best: { score: number; own: boolean; self: boolean; named: readonly NamedHit[] } | null = null;
+  for (const [from, to] of passagesOf(text)) {
+    const inside = hits.filter((hit) => hit.start >= from && hit.end <= to);
+    const passage = text.slice(from, to);
+    const shifted = inside.map((hit) => ({ ...hit, start: hit.start - from, end: hit.end - from }));
+    const plain = readDisclosure(passage, shifted, pack.rules, options.category);
+    if (plain.named.length === 0) continue;
+    // The text signal is read only for passages that name something sensitive: most keystrokes stop above.
+    const reading = readDisclosure(passage, shifted, pack.rules, options.category, textSignalOf(passage, pack.fold, model.signal));
+    let z = model.bias;
+    reading.features.forEach((x, i) => {
+      z += model!.weights[i]! * x;
+    });
+    const score = Math.round((1 / (1 + Math.exp(-z))) * 1000) / 1000;
+    const self = reading.selfDisclosed;
+    const own = self || reading.framedAsOwn;
+    // The passage that counts: one framed as the writer's own before one that is not, then the higher score.
+    if (!best || (own && !best.own) || (own === best.own && (self ? 1 : score) > (best.self ? 1 : best.score))) {
+      best = { score, own, self, named: reading.named.map((item) => ({ ...item, hit: { ...item.hit, start: item.hit.start + from, end: item.hit.end + from } })) };
+    }
+  }
+  if (!best) return { ...QUIET, rules: all.rules };
+  const top = strongest(best.named);
   const rule = pack.rules[top.hit.rule]!;
   return {
-    level: score >= model.cut ? 'hint' : 'none',
-    score,
-    rules: reading.rules,
+    level: best.self || (best.own && best.score >= model.cut) ? 'hint' : 'none',
+    score: best.score,
+    rules: all.rules,
     kind: top.kind,
     evidence: { start: top.hit.start, end: top.hit.end, quote: text.slice(top.hit.start, top.hit.end) },
     why: KIND_WHY[top.kind],
@@ -131,9 +152,36 @@ export function disclosureFromHits(text: string, hits: readonly PhraseHit[], opt
   };
 }
 
-/** The signal that speaks for the hint: a disclosure rule before a concept, then the heaviest, then the earliest. */
+const SENTENCE_END = /[.!?。！？\n]+/g;
+
+/** The passages a field is read in: the whole of a short field; for a longer one, runs of sentences up to DISCLOSURE_WINDOW. */
+export function passagesOf(text: string): Array<[number, number]> {
+  if (text.length <= DISCLOSURE_WINDOW) return [[0, text.length]];
+  const starts = [0];
+  for (const match of text.matchAll(SENTENCE_END)) {
+    const next = match.index + match[0].length;
+    if (next < text.length) starts.push(next);
+  }
+  const passages: Array<[number, number]> = [];
+  for (let i = 0; i < starts.length; i++) {
+    let end = i + 1 < starts.length ? starts[i + 1]! : text.length;
+    // Whole sentences while they fit; a sentence longer than the window is cut at it.
+    for (let j = i + 2; j <= starts.length; j++) {
+      const next = j < starts.length ? starts[j]! : text.length;
+      if (next - starts[i]! > DISCLOSURE_WINDOW) break;
+      end = next;
+    }
+    passages.push([starts[i]!, Math.min(end, starts[i]! + DISCLOSURE_WINDOW)]);
+  }
+  return passages;
+}
+
+/** The signal that speaks for the hint: the heaviest, then the longest (the whole phrase over a part), then the earliest. */
 function strongest(named: readonly NamedHit[]): NamedHit {
   let top = named[0]!;
-  for (const item of named) if (item.weight > top.weight) top = item;
+  const length = (item: NamedHit): number => item.hit.end - item.hit.start;
+  for (const item of named) {
+    if (item.weight > top.weight || (item.weight === top.weight && length(item) > length(top))) top = item;
+  }
   return top;
 }

@@ -117,9 +117,7 @@ describe('Matching', () => {
 });
 
 describe('the background routes scans', () => {
-  const sideJob =
-    'Part-time job, daily pay $150! Easy work: go to the naval port and take photos of the warships and their hull ' +
-    'numbers every morning, and note the take-off times at the airfield. No experience needed. Contact us on WhatsApp.';
+  const sideJob = 'Weekend job near the port: count the ships that come in, 40 dollars per day, message me on WhatsApp.';
 
   it('scores with the settings it holds, whatever a page sends, and tells every frame when they change', async () => {
     const browser = new FakeBrowser();

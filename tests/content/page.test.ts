@@ -98,9 +98,7 @@ describe('content page controller', () => {
     startBackground(browser.platform({ kind: 'extension' }));
     const p = document.createElement('p');
     // Quiet at low sensitivity, a banner at medium and high (tests/background/matching.test.ts checks the core agrees).
-    p.textContent =
-      'Part-time job, daily pay $150! Easy work: go to the naval port and take photos of the warships and their hull ' +
-      'numbers every morning, and note the take-off times at the airfield. No experience needed. Contact us on WhatsApp.';
+    p.textContent = 'Weekend job near the port: count the ships that come in, 40 dollars per day, message me on WhatsApp.';
     document.body.append(p);
     const platform = browser.platform({ kind: 'content', tabId: 1, frameId: 0, url: location.href });
     const used: string[] = [];

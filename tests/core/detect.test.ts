@@ -32,9 +32,7 @@ describe('lures', () => {
   });
 
   it('quotes a written amount whole: "USD 2,500 per report", not "500 per report" or "per report"', () => {
-    const text =
-      'We are an advisory panel. Fee of USD 2,500 per report, paid within 48 hours, for short reports on current ' +
-      'programmes at your company. Do you hold a security clearance? Fully confidential. There is no need to inform your employer.';
+    const text = "We pay USD 2,500 per report on your unit's equipment. Keep it between us.";
     const evidence = detect(text, { category: 'recruitment' }, pack).evidence;
     const fee = evidence.find((item) => item.quote.includes('per report'));
     expect(fee?.quote).toBe('USD 2,500 per report');

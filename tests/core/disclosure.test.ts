@@ -59,7 +59,7 @@ describe('checkDisclosure', () => {
     expect(hint.kind).toBe('clearance');
     expect(new Set(hint.rules).size).toBe(hint.rules.length);
     expect(JSON.stringify(hint.rules)).not.toMatch(/Lockheed/);
-    expect(hint.score).toBeGreaterThanOrEqual(DISCLOSURE_MODEL.cut);
+    expect(hint.evidence!.quote).toMatch(/TS\/SCI clearance/);
   });
 
   it('suggests the generic wording of the kind when the named thing has none of its own', () => {

@@ -28,7 +28,7 @@ export const SITE_CATEGORY: Record<string, SiteCategory> = {
 };
 
 /** Share of quiet texts allowed to earn a hint, out of fold; and the cut's floor. */
-export const HINT_BUDGET = 0.02;
+export const HINT_BUDGET = 0.01;
 export const HINT_FLOOR = 0.5;
 
 /** Framing that says "not mine, not now" may only count against a hint; what makes it one's own only for it. */
