@@ -2,11 +2,13 @@
 // copy, so an editor inside an iframe is covered), has the focused field's text checked once the person pauses (by
 // core/disclosure.ts in LureWatch's own background, which holds the rules: the text is checked in memory there and
 // dropped), and shows or hides the hint. It only reads: it never changes the field, never cancels an event, never
-// blocks a submission, and stores nothing but the count of hints shown.
+// blocks a submission, and stores nothing but the count of hints shown (and, after "Was this wrong?", the page's
+// false-alarm mark: a hash of its address and the hint's score, like a dismissed banner).
 import { languageOf } from '../core/advice.js';
 import { MAX_FIELD_CHARS } from '../core/disclosure.js';
 import { parseFieldHint, type FieldHint } from '../messages.js';
 import type { PagePlatform } from '../platform/types.js';
+import { DISMISSED_KEY, dismissedScore, hintPageKey, keptAway } from '../records.js';
 import type { SettingsChange } from '../settings/change.js';
 import { OwnChange } from '../settings/own-change.js';
 import { hintsAllowed, type Settings } from '../settings/schema.js';
@@ -14,6 +16,8 @@ import { readSettings, watchSettings } from '../settings/store.js';
 import { fieldText, isElement, isLive, readableField, type Field } from './fields.js';
 import { Hint, type HintContent } from './hint.js';
 import { HINT_TEXT, KIND_LABELS } from './hint-text.js';
+import type { ReportPanelContent } from './report-panel.js';
+import { REPORT_TEXT } from './report-text.js';
 
 export interface PostHintOptions {
   openShadow: boolean;
@@ -158,6 +162,17 @@ function followTyping(
   let lastText = '';
   let moveFrame = 0;
   let stopped = false;
+  /** This page's false-alarm mark for hints (the score it was marked at), once read; by page key. */
+  let mark: { page: string; score: number | null } | null = null;
+  const hintPage = (): string => hintPageKey(`${win.location.origin}${win.location.pathname}${win.location.search}`);
+  /** Read when a hint is about to show, not before: most pages never show one. */
+  const markedAt = async (): Promise<number | null> => {
+    const page = hintPage();
+    if (mark?.page === page) return mark.score;
+    const stored = await platform.storage.get(DISMISSED_KEY);
+    if (mark?.page !== page) mark = { page, score: dismissedScore(stored, page) }; // a mark made meanwhile is newer
+    return mark.score;
+  };
 
   const fieldOf = (target: EventTarget | null): Field | null => {
     if (!isElement(target)) return null;
@@ -227,7 +242,16 @@ function followTyping(
     platform.runtime.sendMessage({ type: 'check-field', text, host: win.location.hostname }).then(
       (answer) => {
         // Typing went on, or focus moved, while the check ran: the next check speaks instead.
-        if (ticket === asked && !stopped) answered(field, parseFieldHint(answer));
+        if (ticket !== asked || stopped) return;
+        const found = parseFieldHint(answer);
+        if (!found) return answered(field, null);
+        // A page marked as a false alarm stays quiet unless the text now says clearly more (records.ts).
+        markedAt().then(
+          (at) => {
+            if (ticket === asked && !stopped) answered(field, keptAway(at, found.score) ? null : found);
+          },
+          () => undefined, // the mark cannot be read: no hint rather than one the person may have refused
+        );
       },
       () => {
         if (!platform.runtime.isConnected()) teardown();
@@ -243,7 +267,8 @@ function followTyping(
     }
     // A hint appearing (not one that stays up while the person keeps typing) is counted: a number, nothing else.
     const appearing = hint.anchor !== field.element;
-    hint.show(contentOf(found), field.element, {
+    const content = contentOf(found);
+    hint.show(content, field.element, {
       dismiss: () => {
         dismissed.add(field.element);
         hide();
@@ -270,6 +295,18 @@ function followTyping(
         if (settings) settings = own.over(settings);
         field.element.focus({ preventScroll: true });
       },
+      wrong: () => {
+        // Marked at once, the way a banner is dismissed (records.ts); the report is only what the person copies.
+        const page = hintPage();
+        mark = { page, score: found.score };
+        platform.runtime.sendMessage({ type: 'dismiss', page, score: found.score, wrong: true }).catch(() => undefined);
+        hint.showReport(hintReportContent(found, content.lang), content.lang, {
+          close: () => {
+            hide();
+            field.element.focus({ preventScroll: true });
+          },
+        });
+      },
     });
     if (appearing) platform.runtime.sendMessage({ type: 'hint-shown' }).catch(() => undefined);
     follow ??= setInterval(() => {
@@ -292,7 +329,13 @@ function followTyping(
       why: found.why[lang],
       saferLabel: HINT_TEXT.safer[lang],
       safer: found.safer[lang],
-      labels: { dismiss: HINT_TEXT.dismiss[lang], notOnSite: HINT_TEXT.notOnSite[lang], local: HINT_TEXT.local[lang], region: HINT_TEXT.label[lang] },
+      labels: {
+        dismiss: HINT_TEXT.dismiss[lang],
+        notOnSite: HINT_TEXT.notOnSite[lang],
+        wrong: REPORT_TEXT.wrong[lang],
+        local: HINT_TEXT.local[lang],
+        region: HINT_TEXT.label[lang],
+      },
       kind: found.kind,
       notice: notice ? HINT_TEXT.notSaved[lang] : '',
     };
@@ -341,6 +384,24 @@ function followTyping(
         // The old extension context is gone, and its listener with it.
       }
     },
+  };
+}
+
+/** The report panel for a post hint marked as a false alarm. Pure. */
+export function hintReportContent(found: FieldHint, lang: 'en' | 'zh'): ReportPanelContent {
+  const t = (key: keyof typeof REPORT_TEXT): string => REPORT_TEXT[key][lang];
+  return {
+    heading: t('heading'),
+    marked: t('hintMarked'),
+    explain: t('explain'),
+    includeQuotes: t('includeTyped'),
+    reportLabel: t('reportLabel'),
+    copy: t('copy'),
+    close: t('close'),
+    copied: t('copied'),
+    selected: t('selected'),
+    facts: { kind: 'false-alarm', where: 'post hint', severity: 'hint', rules: found.rules, concepts: [found.kind], version: __LUREWATCH_VERSION__ },
+    quotes: [found.quote.replace(/\s+/g, ' ').trim()],
   };
 }
 
