@@ -226,9 +226,12 @@ function followTyping(
       return;
     }
     if (!isFocused(field)) {
-      // Someone tabbing through the hint's buttons keeps it; focus anywhere else ends it. Only the focused field
-      // is ever read.
-      if (!hint.owns(doc.activeElement) && hint.anchor === field.element) hide();
+      // Someone tabbing to the hint keeps it: through the page's own buttons and links after the field (the hint's
+      // host comes last in document order), or in the hint itself. Focus in another field ends it. Meanwhile the
+      // field is only looked at for being emptied (a chat sent by its button); only the focused field is ever read.
+      if (hint.anchor !== field.element || hint.owns(doc.activeElement)) return;
+      if (isOtherField(focused(), field.element) || fieldText(field, 1).trim() === '') hide();
+      else hint.place();
       return;
     }
     const text = fieldText(field, MAX_FIELD_CHARS);
@@ -358,7 +361,9 @@ function followTyping(
     if (!hint.shown || hint.owns(target)) return;
     const anchor = hint.anchor;
     if (anchor && !isLive(anchor)) return hide();
-    if (anchor && isElement(target) && !anchor.contains(target) && !(target.tagName === 'IFRAME' && isInFrame(anchor, target))) hide();
+    if (!anchor || !isElement(target) || anchor.contains(target)) return;
+    // A button or link on the way to the hint keeps it (keyboard users reach the hint after the page's controls).
+    if (target.tagName === 'IFRAME' ? !isInFrame(anchor, target) : isOtherField(target, anchor)) hide();
   };
   const isInFrame = (element: Element, frame: Element): boolean => element.ownerDocument.defaultView?.frameElement === frame;
   const onMove = (): void => {
@@ -403,6 +408,16 @@ export function hintReportContent(found: FieldHint, lang: 'en' | 'zh'): ReportPa
     facts: { kind: 'false-alarm', where: 'post hint', severity: 'hint', rules: found.rules, concepts: [found.kind], version: __LUREWATCH_VERSION__ },
     quotes: [found.quote.replace(/\s+/g, ' ').trim()],
   };
+}
+
+/** An element that takes typing or a choice, other than `anchor`: focus there means the person moved on. */
+function isOtherField(element: Element | null, anchor: HTMLElement): boolean {
+  if (!element || element === anchor || anchor.contains(element)) return false;
+  if ((element as HTMLElement).isContentEditable) return true;
+  if (element.tagName === 'TEXTAREA' || element.tagName === 'SELECT') return true;
+  if (element.tagName !== 'INPUT') return false;
+  const type = ((element as HTMLInputElement).type || 'text').toLowerCase();
+  return !['button', 'submit', 'reset', 'image', 'hidden'].includes(type);
 }
 
 /** An about:blank or srcdoc frame whose same-origin parent follows its fields (see adoptFrame). */

@@ -55,7 +55,7 @@ export function buildReportPanel(el: MakeElement, content: ReportPanelContent, a
   const area = el('textarea', undefined, 'report-text');
   area.id = `${id}-text`;
   area.readOnly = true;
-  area.rows = 6;
+  area.rows = 7;
   area.spellcheck = false;
   area.setAttribute('data-part', 'report-text');
   const areaLabel = el('label', content.reportLabel, 'report-label');
