@@ -1,8 +1,8 @@
 // npm start: builds LureWatch, serves the demo pages (a lure and a benign twin for each kind of site, in English and
 // Chinese) on 127.0.0.1 and opens them in Debian's Chromium with the extension loaded.
 // With a display it stays open for exploring (Ctrl-C ends it). Without one (or under CI) it visits every demo page
-// headless, saves a screenshot of each, of the popup and of the first-run page to out/demo/, and prints what each page is expected to show
-// next to what LureWatch showed; exit 1 if any page disagrees.
+// headless, saves a screenshot of each, of the popup and of the first-run page to out/demo/, and prints what each
+// page is expected to show next to what LureWatch showed; exit 1 if any page disagrees.
 import { existsSync, mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { build } from './build.js';
