@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { FIRST_RUN_PAGE, launchChromium, type ChromiumWithExtension } from '../../scripts/lib/chromium.js';
 import type { StaticServer } from '../../scripts/lib/server.js';
 import { browserSession, showLogOnFailure } from './support/session.js';
+import { TYPED } from './support/hint-probes.js';
 import { makePlan, type Plan } from './support/plan.js';
 import { startTestServer } from './support/test-server.js';
 
@@ -90,9 +91,15 @@ describe('First-run page and reports in Chromium', () => {
         await severity(expected[sensitivity]);
         expect(await stored('settings')).toMatchObject({ sensitivity });
       }
+      // The post hint switch, whatever the detection core makes of the page above: a hint showing in an open tab goes.
+      await tab.goto(server.url(PASTE_PAGE), { waitUntil: 'load' });
+      await tab.click('#comment');
+      await tab.keyboard.type(TYPED.clearance);
+      await tab.waitForFunction(() => document.querySelector('[data-lurewatch="hint"]')?.getAttribute('data-placed') === 'yes', undefined, { timeout: 10_000 });
       await welcome.selectOption('#scope', 'categories');
       await welcome.click('label:has(> #hints)');
       await expect.poll(() => stored('settings')).toMatchObject({ scope: 'categories', hints: false });
+      await tab.waitForFunction(() => document.querySelector('[data-lurewatch="hint"]') === null, undefined, { timeout: 5_000 });
       // The popup shows what the first-run page stored.
       const popup = await chromium.context.newPage();
       await popup.goto(`${chromium.extensionOrigin}/popup.html`);

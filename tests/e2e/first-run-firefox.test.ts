@@ -8,6 +8,7 @@ import { FIRST_RUN_PAGE, launchFirefox, type FirefoxWithExtension } from '../../
 import type { StaticServer } from '../../scripts/lib/server.js';
 import { FIREFOX_GECKO_ID, FIREFOX_TEST_UUID } from '../../scripts/lib/test-key.js';
 import { browserSession, firefoxConsole, showLogOnFailure } from './support/session.js';
+import { TYPED } from './support/hint-probes.js';
 import { makePlan, type Plan } from './support/plan.js';
 import { startTestServer } from './support/test-server.js';
 
@@ -87,10 +88,18 @@ describe('First-run page and reports in Firefox', () => {
         await severity(expected[sensitivity]);
         expect(await stored('settings')).toMatchObject({ sensitivity });
       }
+      // The post hint switch, whatever the detection core makes of the page above: a hint showing in an open tab goes.
+      const hint = `document.querySelector('[data-lurewatch="hint"]')`;
+      await firefox.navigate(tab, server.url('/test/hints/comment.html'));
+      await firefox.clickElement(tab, `document.querySelector('#comment')`);
+      const typed = [...TYPED.clearance].flatMap((value) => [{ type: 'keyDown', value }, { type: 'keyUp', value }]);
+      await firefox.bidi.send('input.performActions', { context: tab, actions: [{ type: 'key', id: 'keyboard', actions: typed }] });
+      await firefox.waitFor(tab, `${hint}?.getAttribute('data-placed') === 'yes'`);
       await choose(welcome, '#scope', 'categories');
       await activate(welcome);
       await firefox.clickElement(welcome, `document.querySelector('#hints').closest('label')`);
       await expect.poll(() => stored('settings')).toMatchObject({ scope: 'categories', hints: false });
+      await firefox.waitFor(tab, `${hint} === null`, 5_000);
       await choose(welcome, '#scope', 'all');
       await firefox.clickElement(welcome, `document.querySelector('#hints').closest('label')`);
       await expect.poll(() => stored('settings')).toMatchObject({ scope: 'all', hints: true });
