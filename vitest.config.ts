@@ -1,8 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+
 export default defineConfig({
-  // The test build's compile-time flag (scripts/build.ts sets it through esbuild for the bundles).
-  define: { __LUREWATCH_TEST__: 'true' },
+  // The test build's compile-time constants (scripts/build.ts sets them through esbuild for the bundles).
+  define: { __LUREWATCH_TEST__: 'true', __LUREWATCH_VERSION__: JSON.stringify(version) },
   test: {
     include: ['tests/**/*.test.ts'],
     environment: 'node',

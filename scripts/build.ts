@@ -1,10 +1,10 @@
 // npm run build -- [--test] [--browser chrome|firefox]
-// Bundles the three entry points with esbuild and writes one loadable unpacked extension per browser:
+// Bundles the four entry points with esbuild and writes one loadable unpacked extension per browser:
 // dist/chrome and dist/firefox, or dist-test/... for the TEST build (open banner shadow root, pinned Chrome id).
 // Also imported: `build({ test, browsers })` serves the tests, `npm start` and `npm run package`.
 import { build as esbuild, type BuildOptions as BuildOptionsOfEsbuild } from 'esbuild';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { UsageError } from '../src/cli/errors.js';
@@ -28,7 +28,7 @@ export interface BuildOptions {
   browsers?: readonly Browser[];
   /** Default: <repo>/dist, or <repo>/dist-test for a test build. Each browser gets a subfolder. */
   outDir?: string;
-  /** Where content/main.ts, background/main.ts and popup/{main.ts,popup.html,popup.css} live. Default <repo>/src. */
+  /** Where the entry points (content/, background/, popup/, welcome/ main.ts) and the pages' static files live. Default <repo>/src. */
   srcDir?: string;
   /** Progress lines; default console.log. Pass `() => {}` for silence. */
   log?: (line: string) => void;
@@ -49,7 +49,7 @@ export interface BuildResult {
   bundles: BundleInfo[];
 }
 
-const BUNDLES = { content: 'content/main.ts', background: 'background/main.ts', popup: 'popup/main.ts' } as const;
+const BUNDLES = { content: 'content/main.ts', background: 'background/main.ts', popup: 'popup/main.ts', welcome: 'welcome/main.ts' } as const;
 
 /**
  * How every bundle is compiled, entry points aside. Shared with `bench:page --top` (lib/bench-names.ts), whose
@@ -69,10 +69,11 @@ export function bundleOptions(test: boolean) {
     // Keep Chinese rule text and UI strings readable and about a third smaller than \uXXXX escapes.
     charset: 'utf8',
     legalComments: 'none',
-    define: { __LUREWATCH_TEST__: JSON.stringify(test) },
+    define: { __LUREWATCH_TEST__: JSON.stringify(test), __LUREWATCH_VERSION__: JSON.stringify(readVersion()) },
   } satisfies BuildOptionsOfEsbuild;
 }
-const POPUP_STATIC = ['popup/popup.html', 'popup/popup.css'] as const;
+/** The extension pages' markup, styles and pictures, copied to the extension's root under their own names. */
+const PAGE_STATIC = ['popup/popup.html', 'popup/popup.css', 'welcome/welcome.html', 'welcome/welcome.css', 'welcome/welcome-picture.svg'] as const;
 
 /** Chromium accepts only 1-4 dot-separated integers as a manifest version, so package.json must follow suit. */
 export function readVersion(root = ROOT): string {
@@ -91,7 +92,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const log = options.log ?? ((line: string) => console.log(line));
 
   const version = readVersion();
-  const missing = [...Object.values(BUNDLES), ...POPUP_STATIC].filter((file) => !existsSync(join(srcDir, file)));
+  const missing = [...Object.values(BUNDLES), ...PAGE_STATIC].filter((file) => !existsSync(join(srcDir, file)));
   if (missing.length > 0) {
     throw new Error(`cannot build: missing ${missing.map((file) => shownPath(join(srcDir, file), ROOT)).join(', ')}`);
   }
@@ -114,7 +115,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     for (const { file, contents } of outputs) writeFileSync(join(dir, file), contents);
-    for (const file of POPUP_STATIC) cpSync(join(srcDir, file), join(dir, file.slice('popup/'.length)));
+    for (const file of PAGE_STATIC) cpSync(join(srcDir, file), join(dir, basename(file)));
     cpSync(join(ROOT, '_locales'), join(dir, '_locales'), { recursive: true });
     mkdirSync(join(dir, 'icons'));
     for (const size of ICON_SIZES) cpSync(join(ROOT, 'icons', `icon-${size}.png`), join(dir, 'icons', `icon-${size}.png`));

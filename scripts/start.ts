@@ -1,8 +1,8 @@
 // npm start: builds LureWatch, serves the demo pages (a lure and a benign twin for each kind of site, in English and
 // Chinese) on 127.0.0.1 and opens them in Debian's Chromium with the extension loaded.
 // With a display it stays open for exploring (Ctrl-C ends it). Without one (or under CI) it visits every demo page
-// headless, saves a screenshot of each and of the popup to out/demo/, and prints what each page is expected to show
-// next to what LureWatch showed; exit 1 if any page disagrees.
+// headless, saves a screenshot of each, of the popup and of the first-run page to out/demo/, and prints what each
+// page is expected to show next to what LureWatch showed; exit 1 if any page disagrees.
 import { existsSync, mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { build } from './build.js';
@@ -35,7 +35,8 @@ async function main(): Promise<number> {
   const server = await startServer([{ prefix: '/', dir: DEMO_DIR }], { generated: { '/': indexPage(pages) } });
   let chromium: ChromiumWithExtension | undefined;
   try {
-    chromium = await launchChromium({ extensionDir, headless: !interactive, viewport: interactive ? null : undefined });
+    // Exploring keeps the first-run page LureWatch opens on install, as a person would see it; the tour pictures it.
+    chromium = await launchChromium({ extensionDir, headless: !interactive, viewport: interactive ? null : undefined, firstRun: interactive ? 'keep' : 'close' });
     return interactive ? await explore(chromium, server, pages) : await tour(chromium, server, pages);
   } finally {
     await chromium?.close();
@@ -77,7 +78,8 @@ async function tour(chromium: ChromiumWithExtension, server: StaticServer, pages
     for (const quote of found.evidence) console.log(`       - ${quote}`);
   }
   await popupPicture(chromium);
-  console.log(`\n${pages.length - disagreements} of ${pages.length} pages as expected. Screenshots: ${OUT}/<lang>-<page>.png and ${OUT}/popup.png`);
+  await firstRunPicture(chromium);
+  console.log(`\n${pages.length - disagreements} of ${pages.length} pages as expected. Screenshots: ${OUT}/<lang>-<page>.png, ${OUT}/popup.png and ${OUT}/first-run.png`);
   return disagreements === 0 ? 0 : 1;
 }
 
@@ -116,6 +118,18 @@ async function popupPicture(chromium: ChromiumWithExtension): Promise<void> {
     await popup.screenshot({ path: `${OUT}/popup.png`, fullPage: true });
   } finally {
     await popup.close();
+  }
+}
+
+/** The first-run page, as it opens on install. */
+async function firstRunPicture(chromium: ChromiumWithExtension): Promise<void> {
+  const page = await chromium.context.newPage();
+  try {
+    await page.goto(`${chromium.extensionOrigin}/welcome.html`);
+    await page.waitForFunction(() => document.querySelector('#sensitivity-hint')?.textContent !== '', undefined, { timeout: 5_000 }).catch(() => undefined);
+    await page.screenshot({ path: `${OUT}/first-run.png`, fullPage: true });
+  } finally {
+    await page.close();
   }
 }
 

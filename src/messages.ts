@@ -25,7 +25,7 @@ export interface PageReport extends Omit<Finding, 'evidence'> {
   host: string;
   evidence: Array<{ rule: string; facet: Facet; quote: string; context: string }>;
   /** Why no banner shows although one could: the person's own choices. */
-  quietBecause: 'disabled' | 'snoozed' | 'site' | 'scope' | 'dismissed' | null;
+  quietBecause: 'disabled' | 'snoozed' | 'site' | 'scope' | 'dismissed' | 'false-alarm' | null;
 }
 
 /**
@@ -61,6 +61,9 @@ export interface FieldHint {
   quote: string;
   why: Bilingual;
   safer: Bilingual;
+  /** For "Was this wrong?": the score a false-alarm mark is kept with, and the rule ids a report names. */
+  score: number;
+  rules: string[];
 }
 
 export type ToBackground =
@@ -68,7 +71,8 @@ export type ToBackground =
   | { type: 'report'; report: PageReport; fresh: boolean }
   | { type: 'banner-shown' }
   | { type: 'settings-change'; change: SettingsChange }
-  | { type: 'dismiss'; page: string; score: number }
+  /** `wrong`: "Was this wrong?", a false-alarm mark; kept like a dismissal, as the page's hash and the score. */
+  | { type: 'dismiss'; page: string; score: number; wrong: boolean }
   | { type: 'open-settings' }
   | { type: 'week-count' }
   /** A post hint was shown: only this fact travels, never the field's text. */
@@ -101,8 +105,10 @@ export function parseToBackground(value: unknown): ToBackground | null {
       return change ? { type: 'settings-change', change } : null;
     }
     case 'dismiss':
-      return typeof value.page === 'string' && /^[0-9a-f]{16}$/.test(value.page) && isScore(value.score)
-        ? { type: 'dismiss', page: value.page, score: value.score }
+      // `wrong` is absent from a plain dismissal; present, it must be a boolean.
+      return typeof value.page === 'string' && /^[0-9a-f]{16}$/.test(value.page) && isScore(value.score) &&
+        (value.wrong === undefined || typeof value.wrong === 'boolean')
+        ? { type: 'dismiss', page: value.page, score: value.score, wrong: value.wrong === true }
         : null;
     case 'scan':
       return parseScan(value);
@@ -153,7 +159,7 @@ function parseFindingFields(v: Record<string, unknown>): Omit<Finding, 'evidence
   if (!oneOf(CATEGORIES, v.category) || !oneOf(SEVERITIES, v.severity) || !isScore(v.score)) return null;
   if (!Array.isArray(v.families) || !v.families.every((f) => f === 'espionage' || f === 'fraud')) return null;
   if (v.resembles !== null && !oneOf(CASES, v.resembles)) return null;
-  if (!Array.isArray(v.rules) || v.rules.length > MAX_ITEMS || !v.rules.every((r) => typeof r === 'string' && r.length <= 80)) return null;
+  if (!isRuleList(v.rules)) return null;
   return {
     category: v.category,
     severity: v.severity,
@@ -192,7 +198,7 @@ export function parseReport(value: unknown): PageReport | null {
   const fields = parseFindingFields(v);
   const evidence = parseEvidence(v.evidence, false);
   if (!fields || !evidence) return null;
-  const quiet = [null, 'disabled', 'snoozed', 'site', 'scope', 'dismissed'];
+  const quiet = [null, 'disabled', 'snoozed', 'site', 'scope', 'dismissed', 'false-alarm'];
   if (!quiet.includes(v.quietBecause as string | null)) return null;
   return {
     host: v.host,
@@ -213,12 +219,16 @@ export function parseScanAnswer(value: unknown): ScanAnswer | null {
 }
 
 export function parseFieldHint(value: unknown): FieldHint | null {
-  if (!isRecord(value) || !oneOf(DISCLOSURE_KINDS, value.kind) || typeof value.quote !== 'string') return null;
+  if (!isRecord(value) || !oneOf(DISCLOSURE_KINDS, value.kind) || typeof value.quote !== 'string' || !isScore(value.score)) return null;
+  if (!isRuleList(value.rules)) return null;
   const why = bilingual(value.why);
   const safer = bilingual(value.safer);
-  return why && safer ? { kind: value.kind, quote: value.quote.slice(0, MAX_TEXT), why, safer } : null;
+  return why && safer ? { kind: value.kind, quote: value.quote.slice(0, MAX_TEXT), why, safer, score: value.score, rules: value.rules } : null;
 }
 
+function isRuleList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.length <= MAX_ITEMS && value.every((r) => typeof r === 'string' && r.length <= 80);
+}
 function bilingual(value: unknown): Bilingual | null {
   return isRecord(value) && typeof value.en === 'string' && typeof value.zh === 'string' ? { en: value.en, zh: value.zh } : null;
 }

@@ -23,7 +23,16 @@ export interface FirefoxOptions {
   proxy?: string;
   /** More preferences for the profile (e.g. a short idle time for the add-on's event page). */
   prefs?: Record<string, string | number | boolean>;
+  /**
+   * The first-run page LureWatch opens on install (every launch installs it afresh): 'close' (the default) waits
+   * for its tab and closes it, so that a run's tabs are only its own; 'keep' leaves it open (`firstRunTab`).
+   */
+  firstRun?: 'close' | 'keep';
 }
+
+/** The page the background opens on install (src/background/service.ts FIRST_RUN_PAGE). */
+export const FIRST_RUN_PAGE = 'welcome.html';
+const FIRST_RUN_WAIT_MS = 15_000;
 
 /** One network.beforeRequestSent event, reduced to what the tests look at. */
 export interface FirefoxRequest {
@@ -46,6 +55,8 @@ export interface FirefoxLogEntry {
 export interface FirefoxWithExtension {
   bidi: BidiClient;
   extensionOrigin: string;
+  /** The first-run page's tab, when launched with firstRun 'keep' (null for an extension that opens none). */
+  firstRunTab: string | null;
   /** Every request Firefox reported since launch (network.beforeRequestSent), oldest first. */
   requests: FirefoxRequest[];
   /** Warnings and errors logged in pages and content scripts since launch. */
@@ -226,7 +237,11 @@ export async function launchFirefox(options: FirefoxOptions): Promise<FirefoxWit
     // Subscribed before the add-on is installed, so even its first request would be seen.
     await bidi.send('session.subscribe', { events: ['network.beforeRequestSent', 'log.entryAdded'] });
     await bidi.send('webExtension.install', { extensionData: { type: 'path', path: extensionDir } });
-    return driver(bidi, `moz-extension://${options.uuid}`, requests, logs, options.viewport ?? { width: 1280, height: 800 }, cleanUp);
+    const origin = `moz-extension://${options.uuid}`;
+    const firstRunTab = existsSync(join(extensionDir, FIRST_RUN_PAGE)) ? await waitForTab(bidi, `${origin}/${FIRST_RUN_PAGE}`) : null;
+    if (firstRunTab && (options.firstRun ?? 'close') === 'close') await bidi.send('browsingContext.close', { context: firstRunTab });
+    const keep = options.firstRun === 'keep' ? firstRunTab : null;
+    return driver(bidi, origin, keep, requests, logs, options.viewport ?? { width: 1280, height: 800 }, cleanUp);
   } catch (error) {
     await cleanUp();
     throw error;
@@ -236,6 +251,7 @@ export async function launchFirefox(options: FirefoxOptions): Promise<FirefoxWit
 function driver(
   bidi: BidiClient,
   extensionOrigin: string,
+  firstRunTab: string | null,
   requests: FirefoxRequest[],
   logs: FirefoxLogEntry[],
   viewport: { width: number; height: number },
@@ -274,6 +290,7 @@ function driver(
   return {
     bidi,
     extensionOrigin,
+    firstRunTab,
     requests,
     logs,
     async newTab(kind = 'tab', size = viewport) {
@@ -326,6 +343,18 @@ function driver(
     },
     close,
   };
+}
+
+/** The top-level tab showing `url`, once it is there (the add-on opens it from its install event). */
+async function waitForTab(bidi: BidiClient, url: string): Promise<string> {
+  const deadline = Date.now() + FIRST_RUN_WAIT_MS;
+  for (;;) {
+    const { contexts } = await bidi.send<{ contexts: Array<{ context: string; url: string }> }>('browsingContext.getTree', { maxDepth: 0 });
+    const found = contexts.find((context) => context.url === url);
+    if (found) return found.context;
+    if (Date.now() > deadline) throw new Error(`the add-on did not open ${url} within ${FIRST_RUN_WAIT_MS} ms of its install`);
+    await new Promise((done) => setTimeout(done, 100));
+  }
 }
 
 /** Reads "WebDriver BiDi listening on ws://..." from Firefox's output. */

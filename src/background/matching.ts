@@ -96,7 +96,7 @@ export class Matching {
     const found = checkDisclosure(text, { category: categoryOfHost(host) }, pack);
     this.busy += performance.now() - started;
     if (found.level !== 'hint' || !found.evidence || !found.kind || !found.why || !found.safer) return null;
-    return { kind: found.kind, quote: found.evidence.quote, why: found.why, safer: found.safer };
+    return { kind: found.kind, quote: found.evidence.quote, why: found.why, safer: found.safer, score: found.score, rules: found.rules.slice(0, 50) };
   }
 
   /** The tab closed: its frames' text goes. */

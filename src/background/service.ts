@@ -18,6 +18,8 @@ const BADGE: Record<Severity, { text: string; color: string }> = {
   caution: { text: '!', color: '#9a5b00' },
   warning: { text: '!', color: '#b3261e' },
 };
+/** The first-run page, opened once on install (src/welcome). */
+export const FIRST_RUN_PAGE = 'welcome.html';
 const RANK: Record<Severity, number> = { none: 0, info: 1, caution: 2, warning: 3 };
 
 export interface BackgroundService {
@@ -58,7 +60,10 @@ export function startBackground(platform: Platform, options: BackgroundOptions =
     return run;
   };
 
-  platform.lifecycle.onInstalledOrUpdated(() => {
+  platform.lifecycle.onInstalledOrUpdated((reason) => {
+    // A first install opens the first-run page (an extension page: no network, no permission). An update, a browser
+    // update or a reload does not: the person has met LureWatch already.
+    if (reason === 'install') platform.tabs.openExtensionPage(FIRST_RUN_PAGE).catch((error: unknown) => console.warn('LureWatch could not open its first-run page:', error));
     // Already logged by the queue; nobody else is waiting for this write, so the rejection stops here.
     serially('its repaired settings', async () => {
       const stored = await platform.storage.get(SETTINGS_KEY);
@@ -140,7 +145,7 @@ export function startBackground(platform: Platform, options: BackgroundOptions =
       case 'banner-shown':
         return serially('the week count', () => countBanner(platform, Date.now()));
       case 'dismiss':
-        return serially('a dismissal', () => addDismissal(platform, message.page, message.score, Date.now()));
+        return serially('a dismissal', () => addDismissal(platform, message.page, message.score, Date.now(), message.wrong));
       case 'settings-change':
         return changeSettings(message.change);
       case 'open-settings':

@@ -1,6 +1,7 @@
 // The banner's styles, adopted into its shadow root as a constructable stylesheet: page CSS cannot reach in, and
 // a page CSP cannot block it (no <style> element, no inline style attribute). Colours meet WCAG AA in both schemes.
 import { paletteCss } from './palette.js';
+import { REPORT_PANEL_CSS } from './report-panel.js';
 
 export const BANNER_CSS = `
 :host {
@@ -76,6 +77,8 @@ button.primary { background: var(--accent); border-color: var(--accent); color: 
 @media (prefers-color-scheme: dark) { button.primary { color: #1d1b16; } }
 button:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
 .local { margin-left: auto; font-size: 12px; color: var(--muted); }
+button[data-action='wrong'] { background: transparent; border-color: transparent; text-decoration: underline; text-underline-offset: 2px; padding-inline: 6px; }
+${REPORT_PANEL_CSS}
 ${paletteCss('.banner')}
 `;
 

@@ -1,14 +1,28 @@
 // The awareness banner: a host element carrying data attributes, a closed shadow root (open in the test build),
 // styles from a constructable stylesheet, every text set with textContent. Calm by design: no full-page block,
-// nothing modal, no stolen focus; Esc (with focus inside) or the Dismiss button close it.
+// nothing modal, no stolen focus; Esc (with focus inside) or the Dismiss button close it. "Was this wrong?" turns
+// the banner into its report panel (report-panel.ts) until the person closes it.
 import { BANNER_CSS } from './banner-style.js';
+import { buildReportPanel, type ReportPanelActions, type ReportPanelContent } from './report-panel.js';
 import { createUiHost, elementMaker } from './ui-host.js';
 
 export interface BannerContent {
   severity: 'caution' | 'warning';
   lang: 'en' | 'zh';
   title: string;
-  labels: { noticed: string; why: string; todo: string; report: string; show: string; dismiss: string; notOnSite: string; settings: string; local: string };
+  labels: {
+    noticed: string;
+    why: string;
+    todo: string;
+    report: string;
+    show: string;
+    dismiss: string;
+    notOnSite: string;
+    settings: string;
+    /** "Was this wrong?": marks a false alarm and offers a report to copy. */
+    wrong: string;
+    local: string;
+  };
   evidence: Array<{ label: string; quote: string; context: string }>;
   story: string;
   advice: string;
@@ -24,6 +38,7 @@ export interface BannerActions {
   dismiss(): void;
   notOnSite(): void;
   settings(): void;
+  wrong(): void;
 }
 
 const TAG = 'lurewatch-banner';
@@ -54,6 +69,23 @@ export class Banner {
     host.setAttribute('lang', content.lang === 'zh' ? 'zh-CN' : 'en');
     this.container!.replaceChildren(this.build(content, actions));
     if (!host.isConnected) (this.doc.documentElement ?? this.doc).appendChild(host);
+  }
+
+  /**
+   * The report panel in place of the finding, on the same host (its severity and position stay), with focus on its
+   * first control: the person asked for it with the keyboard or a click, and continues there.
+   */
+  showReport(content: ReportPanelContent, lang: 'en' | 'zh', actions: ReportPanelActions): void {
+    if (!this.host || !this.container) this.create();
+    const el = elementMaker(this.doc);
+    const box = el('section', undefined, 'banner');
+    box.setAttribute('data-view', 'report');
+    const panel = buildReportPanel(el, content, actions);
+    box.append(panel.element);
+    this.host!.setAttribute('lang', lang === 'zh' ? 'zh-CN' : 'en');
+    this.container!.replaceChildren(box);
+    if (!this.host!.isConnected) (this.doc.documentElement ?? this.doc).appendChild(this.host!);
+    panel.first.focus({ preventScroll: true });
   }
 
   /** Puts the banner back after the page removed it. */
@@ -115,6 +147,7 @@ export class Banner {
     button('dismiss', content.labels.dismiss, actions.dismiss, !content.canShow);
     button('not-on-site', content.labels.notOnSite, actions.notOnSite);
     button('settings', content.labels.settings, actions.settings);
+    button('wrong', content.labels.wrong, actions.wrong);
     buttons.append(el('span', content.labels.local, 'local'));
     box.append(buttons);
     box.addEventListener('keydown', (event) => {

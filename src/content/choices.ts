@@ -3,7 +3,7 @@
 // extension API but the matcher's port, since each API's first use costs the page a fraction of a millisecond (Chrome
 // sets up its bindings lazily). The matcher scores with the background's own copy of the settings.
 import type { PagePlatform } from '../platform/types.js';
-import { DISMISSED_KEY, dismissedScore } from '../records.js';
+import { DISMISSED_KEY, dismissalOf } from '../records.js';
 import { applyChange, type SettingsChange } from '../settings/change.js';
 import { OwnChange } from '../settings/own-change.js';
 import type { Settings } from '../settings/schema.js';
@@ -11,8 +11,8 @@ import { readSettings } from '../settings/store.js';
 
 export class PageChoices {
   private settings: Settings | null = null;
-  /** The score of the banner dismissed on a page (by page key), once read. */
-  private dismissed: { page: string; score: number | null } | null = null;
+  /** The score of the banner dismissed on a page (by page key), once read; `wrong` for a false-alarm mark. */
+  private dismissed: { page: string; score: number | null; wrong: boolean } | null = null;
   private reading: Promise<void> | null = null;
   /** Counts settings changes, so that a read begun before one does not pass for fresh. */
   private epoch = 0;
@@ -42,7 +42,10 @@ export class PageChoices {
         ]);
         if (epoch === this.epoch) this.settings = this.own.over(settings);
         // A dismissal made here meanwhile is newer than what storage held when asked.
-        if (this.dismissed?.page !== page) this.dismissed = { page, score: dismissedScore(stored, page) };
+        if (this.dismissed?.page !== page) {
+          const found = dismissalOf(stored, page);
+          this.dismissed = { page, score: found?.score ?? null, wrong: found?.wrong ?? false };
+        }
       } finally {
         this.reading = null;
       }
@@ -61,8 +64,15 @@ export class PageChoices {
     return this.dismissed?.page === this.pageKey() ? this.dismissed.score : null;
   }
 
-  dismiss(score: number): void {
-    this.dismissed = { page: this.pageKey(), score };
+  /** Whether this page's dismissal was a false-alarm mark ("Was this wrong?"). */
+  get markedWrong(): boolean {
+    return this.dismissed?.page === this.pageKey() && this.dismissed.wrong;
+  }
+
+  /** `wrong`: the person marked the banner as a false alarm; a mark stays a mark through a later dismissal. */
+  dismiss(score: number, wrong = false): void {
+    const page = this.pageKey();
+    this.dismissed = { page, score, wrong: wrong || (this.dismissed?.page === page && this.dismissed.wrong) };
   }
 
   /**

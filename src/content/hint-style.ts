@@ -2,6 +2,7 @@
 // type, smaller, so the two read as one product. The host is placed with `position: fixed` next to the field by
 // hint.ts; nothing here depends on the page's CSS.
 import { paletteCss } from './palette.js';
+import { REPORT_PANEL_CSS } from './report-panel.js';
 
 export const HINT_CSS = `
 :host {
@@ -55,5 +56,9 @@ button.primary { background: var(--accent); border-color: var(--accent); color: 
 @media (prefers-color-scheme: dark) { button.primary { color: #1d1b16; } }
 button:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
 .local { flex-basis: 100%; margin-top: 2px; font-size: 11.5px; color: var(--muted); }
+button[data-action='wrong'] { background: transparent; border-color: transparent; text-decoration: underline; text-underline-offset: 2px; padding-inline: 4px; }
+/* The report panel is read and used whole: unlike the hint over a form, it takes the pointer. */
+.hint[data-view='report'] { pointer-events: auto; }
+${REPORT_PANEL_CSS}
 ${paletteCss('.hint')}
 `;

@@ -4,6 +4,7 @@
 // field's getBoundingClientRect, beside it, below or above it, never over the field, so the text stays visible.
 import { isLive } from './fields.js';
 import { HINT_CSS } from './hint-style.js';
+import { buildReportPanel, type ReportPanelActions, type ReportPanelContent } from './report-panel.js';
 import { createUiHost, elementMaker } from './ui-host.js';
 
 export interface HintContent {
@@ -15,7 +16,7 @@ export interface HintContent {
   why: string;
   saferLabel: string;
   safer: string;
-  labels: { dismiss: string; notOnSite: string; local: string; region: string };
+  labels: { dismiss: string; notOnSite: string; wrong: string; local: string; region: string };
   /** For tests and styling: which kind of disclosure (unit, employer, ...). */
   kind: string;
   /** A line above the rest, when LureWatch has something to own up to ("could not save ..."); else empty. */
@@ -25,6 +26,8 @@ export interface HintContent {
 export interface HintActions {
   dismiss(): void;
   notOnSite(): void;
+  /** "Was this wrong?": marks a false alarm and opens the report panel (showReport). */
+  wrong(): void;
 }
 
 const TAG = 'lurewatch-hint';
@@ -37,6 +40,8 @@ export class Hint {
   private container: HTMLElement | null = null;
   private rendered = '';
   private anchorElement: HTMLElement | null = null;
+  /** The report panel is open: new content for the field waits until the person closes it. */
+  private reporting = false;
 
   constructor(
     private readonly doc: Document,
@@ -56,7 +61,17 @@ export class Hint {
     return node !== null && node === this.host;
   }
 
+  /** Whether the report panel is open ("Was this wrong?"). */
+  get inReport(): boolean {
+    return this.shown && this.reporting;
+  }
+
   show(content: HintContent, anchor: HTMLElement, actions: HintActions): void {
+    if (this.inReport && anchor === this.anchorElement) {
+      this.place();
+      return;
+    }
+    this.reporting = false;
     if (!this.host) this.create();
     const host = this.host!;
     const fingerprint = JSON.stringify(content);
@@ -72,10 +87,27 @@ export class Hint {
     this.place();
   }
 
+  /** The report panel in the hint's place, beside the same field, with focus on its first control. */
+  showReport(content: ReportPanelContent, lang: 'en' | 'zh', actions: ReportPanelActions): void {
+    if (!this.host || !this.container || !this.anchorElement) return;
+    const el = elementMaker(this.doc);
+    const box = el('section', undefined, 'hint');
+    box.setAttribute('data-view', 'report');
+    const panel = buildReportPanel(el, content, actions);
+    box.append(panel.element);
+    this.host.setAttribute('lang', lang === 'zh' ? 'zh-CN' : 'en');
+    this.container.replaceChildren(box);
+    this.reporting = true;
+    this.rendered = '';
+    this.place();
+    panel.first.focus({ preventScroll: true });
+  }
+
   hide(): void {
     this.host?.remove();
     this.anchorElement = null;
     this.rendered = '';
+    this.reporting = false;
   }
 
   /** Puts the hint next to its field; hides it while the field is out of view. */
@@ -149,6 +181,7 @@ export class Hint {
     };
     button('dismiss', content.labels.dismiss, actions.dismiss, true);
     button('not-on-site', content.labels.notOnSite, actions.notOnSite);
+    button('wrong', content.labels.wrong, actions.wrong);
     buttons.append(el('span', content.labels.local, 'local'));
     box.append(buttons);
     box.addEventListener('keydown', (event) => {

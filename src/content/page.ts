@@ -6,7 +6,7 @@ import { showsBanner } from '../core/severity.js';
 import { parseScanAnswer, parseToContent, type Finding, type PageReport, type ScanAnswer } from '../messages.js';
 import type { PagePlatform } from '../platform/types.js';
 import { isSiteDisabled, isSnoozed } from '../settings/schema.js';
-import { pageKey } from '../records.js';
+import { keptAway, pageKey } from '../records.js';
 import { PageChoices } from './choices.js';
 import { extractVisibleText, OWN_UI_ATTRIBUTE, VisibleTextReader } from './extract.js';
 import { highlightEvidence } from './highlight.js';
@@ -17,8 +17,6 @@ import { yieldToPage } from './yield.js';
 
 /** Work on huge pages is capped: at most this much text is read per page. */
 const MAX_CHARS = 2_000_000;
-/** A dismissed banner comes back on the same page only when the score rises by this much. */
-const STRONGER_BY = 3;
 /**
  * No lure fits in fewer characters than this, so a frame with less text (most ad and widget frames, empty
  * pages) never sends anything to the matcher; it starts once enough text has arrived.
@@ -193,8 +191,7 @@ export async function startPage(platform: PagePlatform, win: Window, doc: Docume
     if (isSnoozed(s, Date.now())) return 'snoozed';
     if (isSiteDisabled(s, win.location.hostname)) return 'site';
     if (s.scope === 'categories' && d.category === 'other') return 'scope';
-    const dismissedAt = choices.dismissedAt;
-    if (dismissedAt !== null && d.score < dismissedAt + STRONGER_BY) return 'dismissed';
+    if (keptAway(choices.dismissedAt, d.score)) return choices.markedWrong ? 'false-alarm' : 'dismissed';
     return null;
   };
 
@@ -448,7 +445,7 @@ export async function startPage(platform: PagePlatform, win: Window, doc: Docume
     stopped = true;
     clearTimeout(resendTimer);
     watcher.stop();
-    banner?.hide();
+    banner?.hide(true);
     doc.removeEventListener('visibilitychange', onVisibility);
     win.removeEventListener('pageshow', onPageShow);
     try {

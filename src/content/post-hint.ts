@@ -2,11 +2,13 @@
 // copy, so an editor inside an iframe is covered), has the focused field's text checked once the person pauses (by
 // core/disclosure.ts in LureWatch's own background, which holds the rules: the text is checked in memory there and
 // dropped), and shows or hides the hint. It only reads: it never changes the field, never cancels an event, never
-// blocks a submission, and stores nothing but the count of hints shown.
+// blocks a submission, and stores nothing but the count of hints shown (and, after "Was this wrong?", the page's
+// false-alarm mark: a hash of its address and the hint's score, like a dismissed banner).
 import { languageOf } from '../core/advice.js';
 import { MAX_FIELD_CHARS } from '../core/field-limit.js';
 import { parseFieldHint, type FieldHint } from '../messages.js';
 import type { PagePlatform } from '../platform/types.js';
+import { DISMISSED_KEY, dismissedScore, hintPageKey, keptAway } from '../records.js';
 import type { SettingsChange } from '../settings/change.js';
 import { OwnChange } from '../settings/own-change.js';
 import { hintsAllowed, type Settings } from '../settings/schema.js';
@@ -14,6 +16,8 @@ import { readSettings, watchSettings } from '../settings/store.js';
 import { fieldText, isElement, isLive, readableField, type Field } from './fields.js';
 import { Hint, type HintContent } from './hint.js';
 import { HINT_TEXT, KIND_LABELS } from './hint-text.js';
+import type { ReportPanelContent } from './report-panel.js';
+import { REPORT_TEXT } from './report-text.js';
 
 export interface PostHintOptions {
   openShadow: boolean;
@@ -158,6 +162,17 @@ function followTyping(
   let lastText = '';
   let moveFrame = 0;
   let stopped = false;
+  /** This page's false-alarm mark for hints (the score it was marked at), once read; by page key. */
+  let mark: { page: string; score: number | null } | null = null;
+  const hintPage = (): string => hintPageKey(`${win.location.origin}${win.location.pathname}${win.location.search}`);
+  /** Read when a hint is about to show, not before: most pages never show one. */
+  const markedAt = async (): Promise<number | null> => {
+    const page = hintPage();
+    if (mark?.page === page) return mark.score;
+    const stored = await platform.storage.get(DISMISSED_KEY);
+    if (mark?.page !== page) mark = { page, score: dismissedScore(stored, page) }; // a mark made meanwhile is newer
+    return mark.score;
+  };
 
   const fieldOf = (target: EventTarget | null): Field | null => {
     if (!isElement(target)) return null;
@@ -211,9 +226,12 @@ function followTyping(
       return;
     }
     if (!isFocused(field)) {
-      // Someone tabbing through the hint's buttons keeps it; focus anywhere else ends it. Only the focused field
-      // is ever read.
-      if (!hint.owns(doc.activeElement) && hint.anchor === field.element) hide();
+      // Someone tabbing to the hint keeps it: through the page's own buttons and links after the field (the hint's
+      // host comes last in document order), or in the hint itself. Focus in another field ends it. Meanwhile the
+      // field is only looked at for being emptied (a chat sent by its button); only the focused field is ever read.
+      if (hint.anchor !== field.element || hint.owns(doc.activeElement)) return;
+      if (isOtherField(focused(), field.element) || fieldText(field, 1).trim() === '') hide();
+      else hint.place();
       return;
     }
     const text = fieldText(field, MAX_FIELD_CHARS);
@@ -227,7 +245,16 @@ function followTyping(
     platform.runtime.sendMessage({ type: 'check-field', text, host: win.location.hostname }).then(
       (answer) => {
         // Typing went on, or focus moved, while the check ran: the next check speaks instead.
-        if (ticket === asked && !stopped) answered(field, parseFieldHint(answer));
+        if (ticket !== asked || stopped) return;
+        const found = parseFieldHint(answer);
+        if (!found) return answered(field, null);
+        // A page marked as a false alarm stays quiet unless the text now says clearly more (records.ts).
+        markedAt().then(
+          (at) => {
+            if (ticket === asked && !stopped) answered(field, keptAway(at, found.score) ? null : found);
+          },
+          () => undefined, // the mark cannot be read: no hint rather than one the person may have refused
+        );
       },
       () => {
         if (!platform.runtime.isConnected()) teardown();
@@ -243,7 +270,8 @@ function followTyping(
     }
     // A hint appearing (not one that stays up while the person keeps typing) is counted: a number, nothing else.
     const appearing = hint.anchor !== field.element;
-    hint.show(contentOf(found), field.element, {
+    const content = contentOf(found);
+    hint.show(content, field.element, {
       dismiss: () => {
         dismissed.add(field.element);
         hide();
@@ -270,6 +298,18 @@ function followTyping(
         if (settings) settings = own.over(settings);
         field.element.focus({ preventScroll: true });
       },
+      wrong: () => {
+        // Marked at once, the way a banner is dismissed (records.ts); the report is only what the person copies.
+        const page = hintPage();
+        mark = { page, score: found.score };
+        platform.runtime.sendMessage({ type: 'dismiss', page, score: found.score, wrong: true }).catch(() => undefined);
+        hint.showReport(hintReportContent(found, content.lang), content.lang, {
+          close: () => {
+            hide();
+            field.element.focus({ preventScroll: true });
+          },
+        });
+      },
     });
     if (appearing) platform.runtime.sendMessage({ type: 'hint-shown' }).catch(() => undefined);
     follow ??= setInterval(() => {
@@ -292,7 +332,13 @@ function followTyping(
       why: found.why[lang],
       saferLabel: HINT_TEXT.safer[lang],
       safer: found.safer[lang],
-      labels: { dismiss: HINT_TEXT.dismiss[lang], notOnSite: HINT_TEXT.notOnSite[lang], local: HINT_TEXT.local[lang], region: HINT_TEXT.label[lang] },
+      labels: {
+        dismiss: HINT_TEXT.dismiss[lang],
+        notOnSite: HINT_TEXT.notOnSite[lang],
+        wrong: REPORT_TEXT.wrong[lang],
+        local: HINT_TEXT.local[lang],
+        region: HINT_TEXT.label[lang],
+      },
       kind: found.kind,
       notice: notice ? HINT_TEXT.notSaved[lang] : '',
     };
@@ -315,7 +361,9 @@ function followTyping(
     if (!hint.shown || hint.owns(target)) return;
     const anchor = hint.anchor;
     if (anchor && !isLive(anchor)) return hide();
-    if (anchor && isElement(target) && !anchor.contains(target) && !(target.tagName === 'IFRAME' && isInFrame(anchor, target))) hide();
+    if (!anchor || !isElement(target) || anchor.contains(target)) return;
+    // A button or link on the way to the hint keeps it (keyboard users reach the hint after the page's controls).
+    if (target.tagName === 'IFRAME' ? !isInFrame(anchor, target) : isOtherField(target, anchor)) hide();
   };
   const isInFrame = (element: Element, frame: Element): boolean => element.ownerDocument.defaultView?.frameElement === frame;
   const onMove = (): void => {
@@ -342,6 +390,34 @@ function followTyping(
       }
     },
   };
+}
+
+/** The report panel for a post hint marked as a false alarm. Pure. */
+export function hintReportContent(found: FieldHint, lang: 'en' | 'zh'): ReportPanelContent {
+  const t = (key: keyof typeof REPORT_TEXT): string => REPORT_TEXT[key][lang];
+  return {
+    heading: t('heading'),
+    marked: t('hintMarked'),
+    explain: t('explain'),
+    includeQuotes: t('includeTyped'),
+    reportLabel: t('reportLabel'),
+    copy: t('copy'),
+    close: t('close'),
+    copied: t('copied'),
+    selected: t('selected'),
+    facts: { kind: 'false-alarm', where: 'post hint', severity: 'hint', rules: found.rules, concepts: [found.kind], version: __LUREWATCH_VERSION__ },
+    quotes: [found.quote.replace(/\s+/g, ' ').trim()],
+  };
+}
+
+/** An element that takes typing or a choice, other than `anchor`: focus there means the person moved on. */
+function isOtherField(element: Element | null, anchor: HTMLElement): boolean {
+  if (!element || element === anchor || anchor.contains(element)) return false;
+  if ((element as HTMLElement).isContentEditable) return true;
+  if (element.tagName === 'TEXTAREA' || element.tagName === 'SELECT') return true;
+  if (element.tagName !== 'INPUT') return false;
+  const type = ((element as HTMLInputElement).type || 'text').toLowerCase();
+  return !['button', 'submit', 'reset', 'image', 'hidden'].includes(type);
 }
 
 /** An about:blank or srcdoc frame whose same-origin parent follows its fields (see adoptFrame). */

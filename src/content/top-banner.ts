@@ -8,6 +8,8 @@ import { Banner, type BannerContent } from './banner.js';
 import { BANNER_TEXT, FACET_LABELS } from './banner-text.js';
 import type { PageChoices } from './choices.js';
 import { clearHighlight } from './highlight.js';
+import type { ReportPanelContent } from './report-panel.js';
+import { REPORT_TEXT } from './report-text.js';
 
 /** A page that keeps removing the banner gets it back this many times, then we stop: no fight loop. */
 export const MAX_REINSERTS = 3;
@@ -40,6 +42,11 @@ export class TopBanner {
   private counted = false;
   /** A line the banner adds when one of its own actions could not be saved (until the page changes). */
   private notice = '';
+  /**
+   * "Was this wrong?" was clicked: the banner shows its report panel until the person closes it, whatever the page
+   * does meanwhile (the false-alarm mark itself would otherwise take the banner away under their cursor).
+   */
+  private reporting = false;
 
   constructor(private readonly page: TopBannerHost) {
     this.banner = new Banner(page.doc, page.openShadow);
@@ -47,6 +54,7 @@ export class TopBanner {
 
   /** Shows (or keeps showing) the banner for this finding; `own` when it is this frame's, not a child frame's. */
   show(report: PageReport, own: boolean): void {
+    if (this.reporting) return;
     const { banner, page } = this;
     const settings = page.choices.current;
     const content = bannerContent(report, own, page.language(), settings.reportChannel, this.notice);
@@ -82,6 +90,21 @@ export class TopBanner {
         });
       },
       settings: () => send(page, { type: 'open-settings' }),
+      wrong: () => {
+        // Marked at once, like a dismissal (the page's hash and the score, with the flag); the report is copied
+        // or not, as the person likes: nothing of it is kept or sent.
+        page.choices.dismiss(report.score, true);
+        send(page, { type: 'dismiss', page: page.pageKey(), score: report.score, wrong: true });
+        this.reporting = true;
+        clearHighlight(page.doc);
+        banner.showReport(reportPanelContent(report, page.language()), page.language(), {
+          close: () => {
+            this.reporting = false;
+            this.hide();
+            page.evaluate();
+          },
+        });
+      },
     });
     if (!this.counted) {
       this.counted = true;
@@ -89,8 +112,13 @@ export class TopBanner {
     }
   }
 
-  /** No banner for now (the finding weakened, or the person's choices keep it away), and no highlight. */
-  hide(): void {
+  /**
+   * No banner for now (the finding weakened, or the person's choices keep it away), and no highlight. An open report
+   * panel stays until the person closes it, unless `force` (LureWatch is stopping on this page).
+   */
+  hide(force = false): void {
+    if (this.reporting && !force) return;
+    this.reporting = false;
     this.banner.remove();
     clearHighlight(this.page.doc);
     this.rendered = '';
@@ -130,6 +158,7 @@ export function bannerContent(report: PageReport, own: boolean, language: 'en' |
       dismiss: t('dismiss'),
       notOnSite: t('notOnSite'),
       settings: t('settings'),
+      wrong: REPORT_TEXT.wrong[language],
       local: t('local'),
     },
     evidence: report.evidence.map((item) => ({ label: FACET_LABELS[item.facet][language], quote: item.quote, context: item.context })),
@@ -138,5 +167,30 @@ export function bannerContent(report: PageReport, own: boolean, language: 'en' |
     report: reportingLine(family, channel, language, report.evidence.some((e) => HAN.test(e.quote))),
     canShow: own,
     notice,
+  };
+}
+
+/** The report panel for a banner marked as a false alarm, in the person's language. Pure. */
+export function reportPanelContent(report: PageReport, language: 'en' | 'zh'): ReportPanelContent {
+  const t = (key: keyof typeof REPORT_TEXT): string => REPORT_TEXT[key][language];
+  return {
+    heading: t('heading'),
+    marked: t('bannerMarked'),
+    explain: t('explain'),
+    includeQuotes: t('includeQuotes'),
+    reportLabel: t('reportLabel'),
+    copy: t('copy'),
+    close: t('close'),
+    copied: t('copied'),
+    selected: t('selected'),
+    facts: {
+      kind: 'false-alarm',
+      where: 'banner',
+      severity: report.severity,
+      rules: report.rules,
+      concepts: report.evidence.map((item) => item.facet),
+      version: __LUREWATCH_VERSION__,
+    },
+    quotes: report.evidence.map((item) => item.quote),
   };
 }

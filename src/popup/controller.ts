@@ -6,13 +6,15 @@ import { REPORT_CHANNELS, type ReportChannel } from '../core/advice.js';
 import { SENSITIVITIES, type Sensitivity } from '../core/severity.js';
 import { HINT_STATS_KEY, STATS_KEY } from '../records.js';
 import type { Platform } from '../platform/types.js';
-import { applyChange, type SettingsChange } from '../settings/change.js';
-import { isSnoozed, normalizeHost, repairSettings, type Settings } from '../settings/schema.js';
-import { readSettings, SETTINGS_KEY } from '../settings/store.js';
+import type { SettingsChange } from '../settings/change.js';
+import { SettingsClient } from '../settings/client.js';
+import { isSnoozed, normalizeHost, type Settings } from '../settings/schema.js';
+import { SETTINGS_KEY } from '../settings/store.js';
 import { findElements, type PopupElements } from './elements.js';
 import { renderFindings } from './findings.js';
 import { localizeDocument, textsFor, type Texts } from './language.js';
 import type { MessageKey } from './message-keys.js';
+import { MissedLure } from './missed-lure.js';
 import { queryPageState, type PageState } from './page-state.js';
 import { entriesSilencing, hintEntriesSilencing } from './site.js';
 import { snoozeForHour, snoozeUntilTomorrow } from './snooze.js';
@@ -47,17 +49,20 @@ export async function startPopup(platform: Platform, doc: Document, options: Pop
   localizeDocument(doc, texts);
   const ui = findElements(doc);
 
-  let settings: Settings = await readSettings(platform);
+  // Settings changes go through the same client as the first-run page's (settings/client.ts).
+  const client = await SettingsClient.open(platform, () => render());
   let page: PageState = { kind: 'loading' };
   let week: number | null = null;
   let hintWeek: number | null = null;
-  let saveFailed = false;
+  const missed = new MissedLure(ui.missed, texts);
   let snoozeTimer: ReturnType<typeof setTimeout> | undefined;
   let pageQuery = 0;
   let stopped = false;
 
   const render = (): void => {
     if (stopped) return;
+    const settings = client.settings;
+    const saveFailed = client.saveFailed;
     renderSettings(ui, settings, texts);
     const at = now();
     const kind = statusKind(settings, page, at, standalone);
@@ -67,6 +72,7 @@ export async function startPopup(platform: Platform, doc: Document, options: Pop
     ui.pageSection.hidden = standalone;
     renderSite(ui, page, settings, texts);
     renderFindings(ui.findings, page, settings, texts);
+    missed.render(page);
     ui.countWeek.textContent = week === null ? '–' : new Intl.NumberFormat(texts.locale).format(week);
     ui.countHints.textContent = hintWeek === null ? '–' : new Intl.NumberFormat(texts.locale).format(hintWeek);
     ui.saveError.hidden = !saveFailed;
@@ -98,31 +104,22 @@ export async function startPopup(platform: Platform, doc: Document, options: Pop
     render();
   };
 
-  const send = (change: SettingsChange): void => {
-    // Show the change at once; storage.onChanged then confirms it (or the re-read below undoes it).
-    settings = applyChange(settings, change);
-    saveFailed = false;
-    render();
-    platform.runtime.sendMessage({ type: 'settings-change', change }).catch(async () => {
-      saveFailed = true;
-      settings = await readSettings(platform).catch(() => settings);
-      render();
-    });
-  };
+  const send = (change: SettingsChange): void => client.change(change);
+  const settingsNow = (): Settings => client.settings;
 
   bindControls(ui, {
     set: (values) => send({ kind: 'set', values }),
     toggleSite: () => {
       const host = siteHost(page);
       if (!host) return;
-      const silencing = entriesSilencing(settings, host);
+      const silencing = entriesSilencing(settingsNow(), host);
       if (silencing.length === 0) send({ kind: 'site', host, disabled: true });
       else for (const site of silencing) send({ kind: 'site', host: site, disabled: false });
     },
     allowHintsOnSite: () => {
       const host = siteHost(page);
       if (!host) return;
-      for (const site of hintEntriesSilencing(settings, host)) send({ kind: 'hint-site', host: site, quiet: false });
+      for (const site of hintEntriesSilencing(settingsNow(), host)) send({ kind: 'hint-site', host: site, quiet: false });
     },
     snoozeHour: () => send({ kind: 'set', values: { snoozeUntil: snoozeForHour(now()) } }),
     snoozeTomorrow: () => send({ kind: 'set', values: { snoozeUntil: snoozeUntilTomorrow(now()) } }),
@@ -130,13 +127,9 @@ export async function startPopup(platform: Platform, doc: Document, options: Pop
   });
 
   const stopWatching = platform.storage.onChanged((changes) => {
-    const stored = changes[SETTINGS_KEY];
-    if (stored) {
-      settings = repairSettings(stored.newValue).settings;
-      render();
-      // The page's "why no banner" depends on the settings; the content script has them by now or very soon.
-      void refreshPage();
-    }
+    // The client has the new settings and has rendered them; the page's "why no banner" depends on them too, and
+    // the content script has them by now or very soon.
+    if (changes[SETTINGS_KEY]) void refreshPage();
     if (changes[STATS_KEY]) void refreshWeek();
     if (changes[HINT_STATS_KEY]) void refreshHintWeek();
   });
@@ -148,6 +141,7 @@ export async function startPopup(platform: Platform, doc: Document, options: Pop
       stopped = true;
       clearTimeout(snoozeTimer);
       stopWatching();
+      client.stop();
     },
   };
 }

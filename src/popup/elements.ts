@@ -1,5 +1,6 @@
 // The popup's controls, found once by the ids of the shared contract. A missing id is a broken popup.html, so it
 // fails loudly at start rather than leaving a dead control.
+import type { MissedLureElements } from './missed-lure.js';
 
 export interface PopupElements {
   status: HTMLElement;
@@ -23,6 +24,7 @@ export interface PopupElements {
   reportChannel: HTMLSelectElement;
   countWeek: HTMLElement;
   saveError: HTMLElement;
+  missed: MissedLureElements;
 }
 
 export function findElements(doc: Document): PopupElements {
@@ -53,5 +55,13 @@ export function findElements(doc: Document): PopupElements {
     reportChannel: need('report-channel', 'SELECT'),
     countWeek: need('count-week'),
     saveError: need('save-error'),
+    missed: {
+      open: need('missed-open', 'BUTTON'),
+      panel: need('missed-panel'),
+      note: need('missed-note', 'TEXTAREA'),
+      text: need('missed-text', 'TEXTAREA'),
+      copy: need('missed-copy', 'BUTTON'),
+      status: need('missed-status'),
+    },
   };
 }

@@ -16,6 +16,7 @@ const QUIET_KEYS: Record<NonNullable<PageReport['quietBecause']>, MessageKey> = 
   site: 'popupQuietSite',
   scope: 'popupQuietScope',
   dismissed: 'popupQuietDismissed',
+  'false-alarm': 'popupQuietFalseAlarm',
 };
 
 export function renderFindings(container: HTMLElement, page: PageState, settings: Settings, texts: Texts): void {

@@ -1,5 +1,6 @@
-// The popup message names in _locales/*/messages.json, as a type: a typo in code fails type-checking, and a
-// test checks that each name exists in both locales and that popup.html uses only these.
+// The message names of the extension pages (the popup and the first-run page) in _locales/*/messages.json, as a
+// type: a typo in code fails type-checking, and tests check that each name exists in both locales and that
+// popup.html and welcome.html use only these.
 export const MESSAGE_KEYS = [
   'extName',
   'popupEnabledLabel',
@@ -58,6 +59,34 @@ export const MESSAGE_KEYS = [
   'popupWeekLabel',
   'popupPrivacy',
   'popupSaveFailed',
+  'popupQuietFalseAlarm',
+  'popupMissedOpen',
+  'popupMissedExplain',
+  'popupMissedNoteLabel',
+  'popupMissedNoteHelp',
+  'popupReportLabel',
+  'popupReportCopy',
+  'popupReportCopied',
+  'popupReportSelected',
+  'welcomeTitle',
+  'welcomeLead',
+  'welcomeLooksHeading',
+  'welcomeLooksText',
+  'welcomePictureAlt',
+  'welcomeNeverHeading',
+  'welcomeNeverSend',
+  'welcomeNeverRecord',
+  'welcomeSettingsHeading',
+  'welcomeSettingsNote',
+  'welcomeScopeHint',
+  'welcomeExampleHeading',
+  'welcomeExampleText',
+  'welcomeExampleButton',
+  'welcomeExampleHide',
+  'welcomeExamplePage',
+  'welcomeExampleNotOnSite',
+  'welcomeExampleDismissed',
+  'welcomeClose',
 ] as const;
 
 export type MessageKey = (typeof MESSAGE_KEYS)[number];

@@ -267,6 +267,21 @@ describe('background install and update', () => {
     expect(stored()).toEqual(DEFAULTS);
   });
 
+  it('opens the first-run page on install, and not on an update, a browser update or a reload', async () => {
+    startBackground(browser.platform());
+    await browser.install('install');
+    expect(browser.openedPages).toEqual(['welcome.html']);
+    for (const reason of ['update', 'browser_update', 'other'] as const) await browser.install(reason);
+    expect(browser.openedPages).toEqual(['welcome.html']);
+  });
+
+  it('remembers a false-alarm mark like a dismissal: the page hash, the score and the flag', async () => {
+    startBackground(browser.platform());
+    const page = 'abcdef0123456789';
+    await browser.platform({ kind: 'content', tabId: 2 }).runtime.sendMessage({ type: 'dismiss', page, score: 7, wrong: true });
+    expect(browser.storage.get('dismissed')).toEqual({ [page]: { score: 7, at: expect.any(Number), wrong: true } });
+  });
+
   it('repairs corrupt stored settings, keeping what is valid', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     browser.seed({

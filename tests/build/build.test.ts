@@ -135,12 +135,15 @@ describe.each(['production', 'test'] as const)('%s build', (kind) => {
     });
   });
 
-  it.each(BROWSERS)('%s: every file the manifest and the popup page reference exists', (browser) => {
+  it.each(BROWSERS)('%s: every file the manifest, the popup and the first-run page reference exists', (browser) => {
     const dir = dirOf(result(), browser);
     const manifest = manifestOf(result(), browser);
     const popup = readFileSync(join(dir, manifest.action.default_popup), 'utf8');
-    const files = [...referencedFiles(manifest), ...pageReferences(popup)];
+    // The background opens welcome.html on install (background/service.ts FIRST_RUN_PAGE).
+    const welcome = readFileSync(join(dir, 'welcome.html'), 'utf8');
+    const files = [...referencedFiles(manifest), ...pageReferences(popup), ...pageReferences(welcome)];
     expect(pageReferences(popup)).toContain('popup.js');
+    expect(pageReferences(welcome)).toEqual(expect.arrayContaining(['welcome.js', 'welcome.css', 'welcome-picture.svg']));
     for (const file of files) {
       expect(normalize(file).startsWith('..'), `${file} leaves the extension folder`).toBe(false);
       expect(existsSync(join(dir, file)), `${browser}: ${file} is referenced but missing`).toBe(true);
@@ -149,13 +152,14 @@ describe.each(['production', 'test'] as const)('%s build', (kind) => {
 
   it.each(BROWSERS)('%s: bundles use neither eval nor the Function constructor, and no build constant is left', (browser) => {
     const dir = dirOf(result(), browser);
-    for (const file of ['content.js', 'background.js', 'popup.js']) {
+    for (const file of ['content.js', 'background.js', 'popup.js', 'welcome.js']) {
       const code = readFileSync(join(dir, file), 'utf8');
       expect(code, `${file} uses eval(`).not.toMatch(/(^|[^\w$.])eval\s*\(/);
       expect(code, `${file} uses new Function`).not.toMatch(/new\s+Function\b/);
       expect(code, `${file} calls Function(`).not.toMatch(/(^|[^\w$.])Function\s*\(/);
       // An undefined __LUREWATCH_TEST__ would throw a ReferenceError in the browser.
       expect(code, `${file} still mentions __LUREWATCH_TEST__`).not.toContain('__LUREWATCH_TEST__');
+      expect(code, `${file} still mentions __LUREWATCH_VERSION__`).not.toContain('__LUREWATCH_VERSION__');
     }
   });
 
@@ -163,7 +167,7 @@ describe.each(['production', 'test'] as const)('%s build', (kind) => {
     // The runtime guarantee is the e2e "no network request" test; this one catches a network call the moment it
     // is written, even on a code path the browser tests never reach.
     const dir = dirOf(result(), browser);
-    for (const file of ['content.js', 'background.js', 'popup.js']) {
+    for (const file of ['content.js', 'background.js', 'popup.js', 'welcome.js']) {
       const code = readFileSync(join(dir, file), 'utf8');
       for (const api of [/(^|[^\w$])fetch\s*\(/, /XMLHttpRequest/, /WebSocket/, /sendBeacon/, /EventSource/, /importScripts/, /RTCPeerConnection/]) {
         expect(code, `${file} uses ${api.source}`).not.toMatch(api);

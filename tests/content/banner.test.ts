@@ -7,7 +7,7 @@ const content = (quote: string): BannerContent => ({
   severity: 'warning',
   lang: 'en',
   title: 'This looks like an approach used to get information about your work or the places near you',
-  labels: { noticed: 'Noticed', why: 'Why', todo: 'Do', report: 'Report', show: 'Show me', dismiss: 'Dismiss', notOnSite: 'Not on this site', settings: 'Settings', local: 'Local' },
+  labels: { noticed: 'Noticed', why: 'Why', todo: 'Do', report: 'Report', show: 'Show me', dismiss: 'Dismiss', notOnSite: 'Not on this site', settings: 'Settings', wrong: 'Was this wrong?', local: 'Local' },
   evidence: [{ label: 'Offer', quote, context: `before ${quote} after` }],
   story: 'A story.',
   advice: 'Advice.',
@@ -16,7 +16,7 @@ const content = (quote: string): BannerContent => ({
   notice: '',
 });
 
-const actions = () => ({ show: vi.fn(), dismiss: vi.fn(), notOnSite: vi.fn(), settings: vi.fn() });
+const actions = () => ({ show: vi.fn(), dismiss: vi.fn(), notOnSite: vi.fn(), settings: vi.fn(), wrong: vi.fn() });
 
 describe('Banner', () => {
   beforeEach(() => document.querySelectorAll('lurewatch-banner').forEach((e) => e.remove()));
@@ -32,7 +32,7 @@ describe('Banner', () => {
     const root = host.shadowRoot!;
     expect(root.querySelector('[role="alert"]')).not.toBeNull();
     expect(root.querySelectorAll('[data-part="evidence"]')).toHaveLength(1);
-    expect([...root.querySelectorAll('button')].map((b) => b.getAttribute('data-action'))).toEqual(['show', 'dismiss', 'not-on-site', 'settings']);
+    expect([...root.querySelectorAll('button')].map((b) => b.getAttribute('data-action'))).toEqual(['show', 'dismiss', 'not-on-site', 'settings', 'wrong']);
   });
 
   it('shows a notice line only when there is one', () => {
@@ -60,12 +60,13 @@ describe('Banner', () => {
     const root = document.querySelector('lurewatch-banner')!.shadowRoot!;
     const pageKeys = vi.fn();
     document.addEventListener('keydown', pageKeys);
-    for (const action of ['show', 'dismiss', 'not-on-site', 'settings']) {
+    for (const action of ['show', 'dismiss', 'not-on-site', 'settings', 'wrong']) {
       (root.querySelector(`[data-action="${action}"]`) as HTMLButtonElement).click();
     }
     expect(handlers.show).toHaveBeenCalledOnce();
     expect(handlers.notOnSite).toHaveBeenCalledOnce();
     expect(handlers.settings).toHaveBeenCalledOnce();
+    expect(handlers.wrong).toHaveBeenCalledOnce();
     root.querySelector('button')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
     expect(handlers.dismiss).toHaveBeenCalledTimes(2);
     expect(pageKeys).not.toHaveBeenCalled();

@@ -12,7 +12,7 @@ const CONTENT: HintContent = {
   why: 'Why.',
   saferLabel: 'Safer:',
   safer: 'nothing',
-  labels: { dismiss: 'Dismiss', notOnSite: 'Not on this site', local: 'Local.', region: 'LureWatch hint' },
+  labels: { dismiss: 'Dismiss', notOnSite: 'Not on this site', wrong: 'Was this wrong?', local: 'Local.', region: 'LureWatch hint' },
   kind: 'clearance',
 };
 const HINT = { width: 340, height: 180 };
@@ -40,7 +40,7 @@ function placeBeside(field: Box): { host: HTMLElement; box: DOMRect } {
   document.body.append(anchor);
   anchor.getBoundingClientRect = () => rect(field);
   hint = new Hint(document, true);
-  hint.show(CONTENT, anchor, { dismiss: () => undefined, notOnSite: () => undefined });
+  hint.show(CONTENT, anchor, { dismiss: () => undefined, notOnSite: () => undefined, wrong: () => undefined });
   const host = document.querySelector<HTMLElement>('[data-lurewatch="hint"]')!;
   host.getBoundingClientRect = () => rect({ top: 0, left: 0, ...HINT });
   hint.place();

@@ -177,6 +177,24 @@ describe('post hint', () => {
     expect(host()).toBeNull();
   });
 
+  it('stays while the keyboard passes the page\'s own buttons on its way to the hint, and goes when the field is emptied', async () => {
+    const field = await start('<textarea data-t></textarea><button id="post">Post</button><a id="help" href="#help">Help</a>');
+    type(field, DISCLOSURE);
+    await until(() => host() !== null);
+    document.getElementById('post')!.focus();
+    await pause(60); // past a few follow-up checks
+    expect(host()).not.toBeNull();
+    document.getElementById('help')!.focus();
+    await pause(60);
+    expect(host()).not.toBeNull();
+    button('dismiss').focus();
+    expect(host()).not.toBeNull();
+    // The page empties the field (a chat sent by its button, focus on the button): the hint has nothing to say.
+    document.getElementById('post')!.focus();
+    (field as HTMLTextAreaElement).value = '';
+    await until(() => host() === null);
+  });
+
   it('reads a rich editor from its editing host', async () => {
     const field = await start('<div data-t contenteditable="true" tabindex="0"></div>');
     field.innerHTML = '<p>Busy week.</p><p>我是涉密人员，出国要审批。</p>';

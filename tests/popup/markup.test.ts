@@ -30,6 +30,12 @@ const CONTRACT: Record<string, string> = {
   findings: '*',
   'count-week': '*',
   status: '*',
+  'missed-open': 'button',
+  'missed-panel': '*',
+  'missed-note': 'textarea',
+  'missed-text': 'textarea[readonly]',
+  'missed-copy': 'button',
+  'missed-status': '[role="status"]',
 };
 
 const OPTIONS: Record<string, string[]> = {
@@ -49,7 +55,7 @@ describe('popup.html', () => {
   });
 
   it('labels every control and uses real buttons', () => {
-    for (const control of doc.querySelectorAll('input, select')) {
+    for (const control of doc.querySelectorAll('input, select, textarea')) {
       const labelled = control.closest('label') !== null || doc.querySelector(`label[for="${control.id}"]`) !== null;
       expect(labelled, `#${control.id}`).toBe(true);
     }

@@ -399,3 +399,67 @@ describe('popup in Chinese', () => {
     }
   });
 });
+
+describe('popup "Report a missed lure"', () => {
+  it('offers a report of the current page with what LureWatch found there and the person\'s note, and no address', async () => {
+    const o = await start({ pageState: lureReport() });
+    const open = o.byId<HTMLButtonElement>('missed-open');
+    expect(open.hidden).toBe(false);
+    expect(o.byId('missed-panel').hidden).toBe(true);
+    expect(open.getAttribute('aria-expanded')).toBe('false');
+    open.click();
+    expect(o.byId('missed-panel').hidden).toBe(false);
+    expect(open.getAttribute('aria-expanded')).toBe('true');
+    expect(document.activeElement).toBe(o.byId('missed-note'));
+    const text = o.byId<HTMLTextAreaElement>('missed-text');
+    expect(text.readOnly).toBe(true);
+    expect(text.value).toMatch(/^LureWatch report: missed lure\nVersion: \d+\.\d+\.\d+\nAbout: popup\nSeverity: warning\n/);
+    expect(text.value).toContain('Rules: offer-interest-free-loan-en, request-proof-of-service-en');
+    expect(text.value).toContain('Concepts: offer, request');
+    expect(text.value).not.toMatch(/interest-free loan <img|loans\.example/);
+    const note = o.byId<HTMLTextAreaElement>('missed-note');
+    note.value = 'They asked for my unit number in a DM.';
+    note.dispatchEvent(new Event('input', { bubbles: true }));
+    expect(text.value).toContain('Note:\nThey asked for my unit number in a DM.');
+    // Nothing was sent: no message carries the note.
+    expect(JSON.stringify(o.browser.sent)).not.toContain('unit number');
+  });
+
+  it('says "nothing found" for a page below a banner, and copies, or selects the text when the clipboard refuses', async () => {
+    const o = await start({ pageState: lureReport({ severity: 'info', evidence: [], rules: ['weak-en'] }) });
+    o.byId<HTMLButtonElement>('missed-open').click();
+    const text = o.byId<HTMLTextAreaElement>('missed-text');
+    expect(text.value).toContain('Severity: nothing found');
+    expect(text.value).not.toContain('weak-en');
+    const copied: string[] = [];
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (t: string) => void copied.push(t) } });
+    o.byId<HTMLButtonElement>('missed-copy').click();
+    await o.browser.settle();
+    expect(copied).toEqual([text.value]);
+    expect(o.byId('missed-status').textContent).toBe('Copied. Paste it wherever you choose.');
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async () => Promise.reject(new Error('denied')) } });
+    o.byId<HTMLButtonElement>('missed-copy').click();
+    await o.browser.settle();
+    expect(document.activeElement).toBe(text);
+    expect([text.selectionStart, text.selectionEnd]).toEqual([0, text.value.length]);
+    expect(o.byId('missed-status').textContent).toMatch(/Ctrl\+C/);
+    Reflect.deleteProperty(navigator, 'clipboard');
+  });
+
+  it('is not offered where LureWatch does not run, nor in the settings tab', async () => {
+    const o = await start();
+    expect(o.byId('missed-open').hidden).toBe(true);
+    o.popup.stop();
+    const p = await start({ standalone: true });
+    expect(p.byId('page-section').hidden).toBe(true);
+  });
+
+  it('says why no banner shows on a page marked as a false alarm, in both languages', async () => {
+    const o = await start({ pageState: lureReport({ quietBecause: 'false-alarm' }) });
+    expect(o.byId('findings').querySelector('.quiet')!.textContent).toBe('No banner is shown because you marked it as a false alarm on this page.');
+    o.popup.stop();
+    const z = await start({ language: 'zh-CN', pageState: lureReport({ quietBecause: 'false-alarm' }) });
+    expect(z.byId('findings').querySelector('.quiet')!.textContent).toMatch(/误报/);
+    expect(z.byId('missed-open').textContent).toBe('报告漏报的诱饵');
+  });
+});
