@@ -183,7 +183,7 @@ describe('cell constants', () => {
 });
 
 describe('serialized automaton', () => {
-  // A small automaton with states of every kind: complete rows (depth 1 and 2) and deeper ones that follow links.
+  // A small automaton with states of every kind: complete rows (depth 1 to 3) and deeper ones that follow links.
   const specs: PatternSpec[] = ['abcd', 'bcd', 'cd', 'bcx']
     .map((p, rule) => ({ units: Array.from(p, (c) => c.charCodeAt(0)), rule, flags: 0 }))
     .sort((x, y) => compareUnits(x.units, y.units));

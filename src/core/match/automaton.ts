@@ -10,7 +10,7 @@
 // The root owns the full row [0, classes) and the state after a space the full row [classes, 2 * classes),
 // failure links resolved into both; class 0, a unit no phrase contains, leads back to the root from either.
 // A miss goes to one of those two rows (bit 0 says which) with one lookup; only a state whose failure link is
-// another trie state (bit 1) follows links in a loop. The states at depth 1 and 2, where text spends most of
+// another trie state (bit 1) follows links in a loop. The states at depth 1 to 3, where text spends most of
 // its time, have their failure transitions copied into their own row by the compiler, so their misses never
 // loop; deeper states keep only their trie edges, which keeps the comb small enough to stay in cache. The hot
 // loop computes the own transition and the full-row one and picks one with a mask instead of a branch: in
