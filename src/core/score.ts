@@ -9,6 +9,7 @@ import {
   conceptHits,
   FEATURE_FACETS,
   featuresOf,
+  PAIRS,
   pageContextOf,
   SIGNAL_FEATURES,
   slideWindows,
@@ -257,15 +258,30 @@ function membersOf(
   pairs: readonly PairEvent[],
   original: readonly PhraseHit[],
 ): PhraseHit[] {
-  const chosen: ConceptHit[] = [];
+  const members: PhraseHit[] = [];
   const facets = new Set<number>();
+  // The ask itself first, quoted whole when its two parts stand close: "take a few photos of the base" says what
+  // was asked better than "photos" and "base" apart.
+  const ask = askIn(view, pairs);
+  if (ask) {
+    const [a, b] = [hits[ask.first]!, hits[ask.second]!];
+    const from = Math.min(a.start, b.start);
+    const to = Math.max(a.end, b.end);
+    if (to - from <= MERGED_QUOTE_CHARS) {
+      // The quote carries the rule of its first part (media or information): the concept the banner names.
+      const lead = FACETS[a.facet] === 'media' || FACETS[a.facet] === 'info' || FACETS[a.facet] === 'device' ? a : b;
+      members.push({ ...original[lead.source]!, start: from, end: to });
+      facets.add(a.facet);
+      facets.add(b.facet);
+    }
+  }
   const take = (hit: ConceptHit | undefined): void => {
-    if (!hit || chosen.length >= 3 || facets.has(hit.facet)) return;
+    if (!hit || members.length >= 3 || facets.has(hit.facet)) return;
     facets.add(hit.facet);
-    chosen.push(hit);
+    members.push(original[hit.source]!);
   };
   for (const feature of ranked) {
-    if (chosen.length >= 3) break;
+    if (members.length >= 3) break;
     for (const facet of FEATURE_FACETS[feature]!) {
       const index = FACET_AT.get(facet)!;
       if (facets.has(index)) continue;
@@ -279,7 +295,19 @@ function membersOf(
       take(found);
     }
   }
-  return chosen.map((hit) => original[hit.source]!);
+  return members;
+}
+
+/** A quote made of an ask's two parts stays at most this long; farther apart they are quoted one by one. */
+const MERGED_QUOTE_CHARS = 80;
+const ASK_PAIRS = new Set(
+  PAIRS.flatMap(([a, b], i) => (['media', 'info', 'device'].includes(a) && ['place', 'workplace', 'target'].includes(b) ? [i] : [])),
+);
+
+/** The window's first ask about something sensitive (media, information or a device near a place, workplace or person). */
+function askIn(view: Snapshot, pairs: readonly PairEvent[]): PairEvent | undefined {
+  for (let k = view.pairLeft; k < view.pairRight; k++) if (ASK_PAIRS.has(pairs[k]!.pair)) return pairs[k];
+  return undefined;
 }
 
 function strongest(hits: readonly ConceptHit[], view: Snapshot, facet: number): ConceptHit | undefined {
