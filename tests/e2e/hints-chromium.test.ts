@@ -3,9 +3,9 @@
 // appears for a disclosure and not for ordinary text, sits beside the field without covering it, goes on Dismiss,
 // Escape and clearing, never blocks a submit, never reads secrets, and "Not on this site" holds after a reload;
 // the extension's storage never holds what was typed.
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import type { Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type ChromiumWithExtension } from '../../scripts/lib/chromium.js';
 import type { StaticServer } from '../../scripts/lib/server.js';
 import { browserSession, showLogOnFailure } from './support/session.js';
@@ -206,8 +206,4 @@ describe('Post hints in Chromium', () => {
     for (const text of Object.values(TYPED)) expect(everything).not.toContain(text.slice(0, 20));
   });
 
-  afterAll(() => {
-    // The README's picture (docs/hint-en.png) is this scenario's screenshot; refresh it by hand when the hint changes.
-    if (process.env.LUREWATCH_UPDATE_DOCS === '1') copyFileSync(`${OUT}/chromium-hint-en.png`, 'docs/hint-en.png');
-  });
 });
