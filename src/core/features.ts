@@ -247,6 +247,10 @@ const FEATURE_DEFS: readonly FeatureDef[] = [
   ['x:ask*awareness', vExtra('any-ask'), vFacet('awareness'), ONE],
   ['x:ask*legit', vExtra('any-ask'), vExtra('negative'), ONE],
   ['x:legit*induce', vExtra('negative'), vGroup('induce'), ONE],
+  // Official bodies named together with secrecy are a lure's own words ("no need to tell the security office",
+  // 不用跟武装部说, "or your commanding officer gets the photos"): these may count for a lure, not only against.
+  ['x:press*official', vGroup('press'), vExtra('negative'), ONE],
+  ['x:press*warned', vGroup('press'), vFacet('awareness'), ONE],
   // The learned text signal (text-signal.ts), counted only where the window already holds evidence of a lure: on
   // its own it knows wording, not combinations, and would flag any text that merely sounds like a chat. The
   // scorer computes it for the windows that could win, since it reads the window's text.

@@ -44,6 +44,7 @@ export const FLOORS: Record<keyof CutPoints, number> = { loose: 0.3, medium: 0.5
 
 /** Evidence against a lure must weigh against it, and a combination may only ever add: the fit keeps those signs. */
 export function signOf(feature: string): Sign {
+  if (feature === 'x:press*official' || feature === 'x:press*warned') return 'any';
   if (/awareness|legit|prohibit/.test(feature)) return 'negative';
   if (feature.startsWith('c:')) return 'any';
   return 'positive';
