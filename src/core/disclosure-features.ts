@@ -56,10 +56,23 @@ export function kindOfRule(rule: RuleMeta): DisclosureKind | null {
     if (/service|military|soldier|army|navy|cadet|member|spouse|family/.test(rule.id)) return 'unit';
     return 'employer';
   }
-  // Places are not counted: "the restricted area" or "the flight line" in a pilot's report is airspace and
-  // procedure, not access; the disclosure rules name access to sites themselves (disclose-site).
+  // Specific sensitive places (a naval station, a warship, a launch site, 机要室): where one works or can enter. Counted apart from the disclosure rules (isPlaceRule, feature k:place) so
+  // the model weighs them on its own: "the restricted area" in a pilot's report is airspace, not access.
+  if (isPlaceRule(rule)) return 'site';
   if (rule.facet === 'info' && rule.weight >= 2 && /project|programme|program|classified/.test(rule.id)) return 'project';
   return null;
+}
+
+/**
+ * The lure vocabularies' places that say where one serves or works: bases, warships, research sites, secure rooms,
+ * nuclear plants, launch and test sites. Not the ones a pilot's report, the news or a policy text names in
+ * passing (runways, UAVs, radar, restricted airspace, harbours, ministries, missiles as weapons, assembly lines).
+ */
+const DISCLOSED_PLACE = /^place-(?:military|naval|research|secure-rooms|secure-more|energy-(?:en|zh)$|comms-en$|station|works|industrial-strong|airfield-zh|airfield-facility)/;
+
+/** A lure vocabulary's specific place (weight 2 or more), named where a disclosure could be. */
+export function isPlaceRule(rule: RuleMeta): boolean {
+  return rule.weight >= 2 && rule.facet === 'place' && DISCLOSED_PLACE.test(rule.id);
 }
 
 export function frameOfRule(rule: RuleMeta): Frame | null {
@@ -87,6 +100,16 @@ export interface DisclosureReading {
    * there is no hint: a field that only names a unit or a company (news, a report, a quote) discloses nothing.
    */
   framedAsOwn: boolean;
+  /**
+   * Framed as the writer's own by first-person words beside the name ("I", "my", 我, "our" for a unit), not only by
+   * a word of time: in a long text, "deployed now" beside a unit is most often the news (disclosure.ts).
+   */
+  ownByPerson: boolean;
+  /**
+   * Nothing in the text says long ago, someone else's, an advert or a question. In a short field (a bio, a CV
+   * line) a sensitive name read this way is the writer's own even without a pronoun (disclosure.ts, BARE_FIELD).
+   */
+  clean: boolean;
   /** The sensitive hits, in order of position. */
   named: NamedHit[];
   /** Disclosure and sensitive rules that fired, in order of first occurrence (ids only: never the text). */
@@ -101,7 +124,9 @@ const PERIOD = /(?:19|20)\d\d(?:[./]\d{1,2})?\s*(?:[-–—~至到]+|to)\s*(?:pr
  * First-person words: typed into a field, a sensitive thing near "I", "my", "we", 我, 本人 is the writer's own. Found
  * by a regular expression rather than the vocabularies: pronouns are too common to be phrases of the pack.
  */
-const FIRST_PERSON = /\b(?:i|i['’]m|im|i['’]ve|ive|i['’]ll|i['’]d|me|my|mine|myself)\b|我(?![们国军省市区县校院党方部厂司行局委])|本人(?=[在是现就任系为目])/gu;
+const FIRST_PERSON = /\b(?:i|i['’]m|im|i['’]ve|ive|i['’]ll|i['’]d|me|my|mine|myself|as someone who)\b|我(?![们国军省市区县校院党方部厂司行局委])|本人(?=[在是现就任系为目])|咱(?!们)|俺|作为在/gu;
+/** Whether a self-vocabulary phrase says "I" itself ("I work at", 我在, 本人就职于), unlike a CV form's label (职业). */
+const FIRST_PERSON_WORD = /\b(?:i|i m|my|me|our|we)\b|我|本人(?=[在是现就任系为目])/iu;
 /** "We" and "our": one's own only for a unit, a ship or a team ("our squadron"); in a quote or a report, anyone's. */
 const FIRST_PERSON_PLURAL = /\b(?:[Ww]e|[Ww]e['’](?:re|ve)|[Oo]ur)\b|我们|咱们/gu;
 
@@ -119,6 +144,7 @@ const SITE_GROUPS: Record<SiteCategory, 'job' | 'public' | 'other'> = {
 /** The features, by name; the model file records them and refuses to load for others (disclosure.ts). */
 export const DISCLOSURE_FEATURES: readonly string[] = [
   ...DISCLOSURE_KINDS.map((kind) => `k:${kind}`),
+  'k:place',
   'k:any',
   'k:several',
   ...FRAMES.map((frame) => `f:${frame}`),
@@ -139,10 +165,25 @@ export const DISCLOSURE_FEATURES: readonly string[] = [
   'k:strong',
   'x:clean*strong',
   ...DISCLOSURE_KINDS.map((kind) => `x:${kind}*near-self`),
+  'x:place*near-self',
   // The disclosure text signal's lean towards a disclosure (0 at even odds), where something sensitive is named.
   's:text*any',
   's:text*clean',
 ];
+
+const ADDRESS = /@|:\/\/|^www\./i;
+
+/**
+ * Whether a hit lies inside an e-mail address or a web address ("jdoe@nswc.navy.mil" in a quoted reply's header):
+ * an address names a mail server, not what the writer says about himself.
+ */
+function inAddress(text: string, start: number, end: number): boolean {
+  let from = start;
+  while (from > 0 && !/[\s<>()[\]"',;]/.test(text[from - 1]!)) from--;
+  let to = end;
+  while (to < text.length && !/[\s<>()[\]"',;]/.test(text[to]!)) to++;
+  return ADDRESS.test(text.slice(from, to));
+}
 
 /** Reads a field's hits (the pack's phrase hits for its text) as disclosure features. */
 export function readDisclosure(
@@ -155,11 +196,13 @@ export function readDisclosure(
 ): DisclosureReading {
   const kinds = new Float64Array(DISCLOSURE_KINDS.length);
   const frames = new Float64Array(FRAMES.length);
+  let places = 0;
   const seen = new Set<number>();
   const named: NamedHit[] = [];
   const framed: Array<{ hit: PhraseHit; frame: Frame }> = [];
   const fired: string[] = [];
   for (const hit of [...hits].sort((a, b) => a.start - b.start || a.end - b.end)) {
+    if (inAddress(text, hit.start, hit.end)) continue;
     const rule = rules[hit.rule]!;
     const kind = kindOfRule(rule);
     const frame = frameOfRule(rule);
@@ -172,7 +215,8 @@ export function readDisclosure(
     }
     if (kind) {
       named.push({ hit, kind, weight: rule.weight });
-      if (first) kinds[DISCLOSURE_KINDS.indexOf(kind)] = kinds[DISCLOSURE_KINDS.indexOf(kind)]! + rule.weight;
+      if (first && isPlaceRule(rule)) places += rule.weight;
+      else if (first) kinds[DISCLOSURE_KINDS.indexOf(kind)] = kinds[DISCLOSURE_KINDS.indexOf(kind)]! + rule.weight;
     }
     if (frame) {
       framed.push({ hit, frame });
@@ -194,11 +238,12 @@ export function readDisclosure(
   // writer's (or framed not at all) with nothing beside it saying long ago, someone else's, or an advert.
   let own = 0;
   let ownStrict = false;
+  let ownByPerson = false;
   let selfDisclosed = false;
   const selfRuleBeside = (item: NamedHit): boolean =>
     framed.some(({ hit, frame }) => {
       // Only self vocabulary that says "I" itself ("I work at", 我在, 本人就职于), not a CV form's label (职业, 所在单位).
-      if (frame !== 'self' || hit.rule < 0 || !/\b(?:i|i m|my|me)\b|我|本人(?=[在是现就任系为目])/iu.test(text.slice(hit.start, hit.end + 1))) return false;
+      if (frame !== 'self' || hit.rule < 0 || !FIRST_PERSON_WORD.test(text.slice(hit.start, hit.end + 1))) return false;
       const reach = HAN.test(text.slice(hit.start, hit.end)) ? CLAUSE_CHARS_HAN : CLAUSE_CHARS;
       const gap = item.hit.start >= hit.end ? item.hit.start - hit.end : hit.start - item.hit.end;
       return gap <= reach;
@@ -227,13 +272,19 @@ export function readDisclosure(
         const reach = HAN.test(text.slice(hit.start, hit.end)) ? CLAUSE_CHARS_HAN : CLAUSE_CHARS;
         const gap = item.hit.start >= hit.end ? item.hit.start - hit.end : hit.start - item.hit.end;
         const plural = hit.pattern === -2;
-        if (gap <= reach && (!plural || item.kind === 'unit')) ownStrict = true;
+        if (gap <= reach && (!plural || item.kind === 'unit')) {
+          ownStrict = true;
+          // A self phrase without a first-person word ("as an analyst", "engineer at") reads as anyone's in the news,
+          // and an essay's "we" ("how do we explain the troops") as everyone's: a long text needs "I", "my" or 我.
+          if (!plural && (hit.rule < 0 || FIRST_PERSON_WORD.test(text.slice(hit.start, hit.end + 1)))) ownByPerson = true;
+        }
       }
     }
   }
   const k = Array.from(kinds, level);
+  const place = level(places);
   const f = Array.from(frames, level);
-  const any = Math.max(...k);
+  const any = Math.max(...k, place);
   const several = k.filter((v) => v > 0).length >= 2 ? 1 : 0;
   const question = QUESTION.test(text) ? 1 : 0;
   const period = PERIOD.test(text) ? 1 : 0;
@@ -246,6 +297,7 @@ export function readDisclosure(
   const lean = Math.max(0, 2 * signal - 1);
   const values = [
     ...k,
+    place,
     any,
     several,
     ...f,
@@ -264,8 +316,9 @@ export function readDisclosure(
     strong,
     clean * strong,
     ...k.map((v) => v * near[0]!),
+    place * near[0]!,
     lean * any,
     lean * clean * any,
   ];
-  return { features: Float64Array.from(values), named, rules: fired, selfDisclosed, framedAsOwn: ownStrict || (period > 0 && clean > 0 && named.some((n) => n.weight >= 2)) };
+  return { features: Float64Array.from(values), named, rules: fired, selfDisclosed, ownByPerson, clean: clean === 1, framedAsOwn: ownStrict || (period > 0 && clean > 0 && named.some((n) => n.weight >= 2)) };
 }

@@ -43,8 +43,10 @@ export interface DisclosureModelData {
   features: string[];
   bias: number;
   weights: number[];
-  /** A hint from this probability on. */
+  /** A hint from this probability on, for a field framed as the writer's own. */
   cut: number;
+  /** A hint from this probability on, for a short field with no framing at all (BARE_FIELD). */
+  bareCut: number;
   /** The disclosure text signal (text-signal.ts), fitted on the same texts. */
   text: TextSignalData;
 }
@@ -113,11 +115,17 @@ export function checkDisclosure(text: string, options: DisclosureOptions, pack: 
  */
 export const DISCLOSURE_WINDOW = 400;
 
+/** The longest field read as a bio or a CV line, where a name alone may be the writer's own (about two lines). */
+export const BARE_FIELD = 160;
+
 export function disclosureFromHits(text: string, hits: readonly PhraseHit[], options: DisclosureOptions, pack: Pack): DisclosureHint {
   model ??= checkedDisclosureModel();
   const all = readDisclosure(text, hits, pack.rules, options.category);
   if (all.named.length === 0) return { ...QUIET, rules: all.rules };
-  let best: { score: number; own: boolean; self: boolean; named: readonly NamedHit[] } | null = null;
+  // A short field that names something sensitive with nothing saying whose or when (a bio, a CV line) counts as
+  // the writer's own, at the model's stricter bare cut; in a longer text such a name is most often news or a rule.
+  const bareField = text.trim().length <= BARE_FIELD;
+  let best: { score: number; own: boolean; self: boolean; bare: boolean; named: readonly NamedHit[] } | null = null;
   for (const [from, to] of passagesOf(text)) {
     const inside = hits.filter((hit) => hit.start >= from && hit.end <= to);
     const passage = text.slice(from, to);
@@ -132,17 +140,18 @@ export function disclosureFromHits(text: string, hits: readonly PhraseHit[], opt
     });
     const score = Math.round((1 / (1 + Math.exp(-z))) * 1000) / 1000;
     const self = reading.selfDisclosed;
-    const own = self || reading.framedAsOwn;
+    // In a long text only first-person words make a name the writer's own (ReadDisclosure.ownByPerson).
+    const own = self || reading.ownByPerson || (reading.framedAsOwn && text.length <= DISCLOSURE_WINDOW);
     // The passage that counts: one framed as the writer's own before one that is not, then the higher score.
     if (!best || (own && !best.own) || (own === best.own && (self ? 1 : score) > (best.self ? 1 : best.score))) {
-      best = { score, own, self, named: reading.named.map((item) => ({ ...item, hit: { ...item.hit, start: item.hit.start + from, end: item.hit.end + from } })) };
+      best = { score, own, self, bare: bareField && reading.clean, named: reading.named.map((item) => ({ ...item, hit: { ...item.hit, start: item.hit.start + from, end: item.hit.end + from } })) };
     }
   }
   if (!best) return { ...QUIET, rules: all.rules };
   const top = strongest(best.named);
   const rule = pack.rules[top.hit.rule]!;
   return {
-    level: best.self || (best.own && best.score >= model.cut) ? 'hint' : 'none',
+    level: best.self || (best.own && best.score >= model.cut) || (best.bare && best.score >= model.bareCut) ? 'hint' : 'none',
     score: best.score,
     rules: all.rules,
     kind: top.kind,

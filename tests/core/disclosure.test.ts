@@ -53,6 +53,30 @@ describe('checkDisclosure', () => {
     for (const category of SITES) expect(check(text, category).level, category).toBe('none');
   });
 
+  it.each([
+    'Crew chief, 317th FS, on the flight line at Example Field. Home till March.',
+    '西北某基地｜搞发动机试车的｜工作涉密勿问',
+    '空军某场站修飞机的，周三下午有空',
+  ])('hints on a short bio line that names its writer\'s post without a pronoun: %j', (text) => {
+    for (const category of SITES) expect(check(text, category).level, category).toBe('hint');
+  });
+
+  it.each([
+    'Officials said on Tuesday the 41st Signal Battalion will deploy to the region next month.',
+    '第十二条 县级以上人民政府应当做好驻地部队军人家属的优待工作。',
+    'In article <jdoe@nswc.navy.mil> jdoe writes: the paint on that model is the wrong grey.',
+  ])('stays quiet on the same kinds of names in the news, a law or an address: %j', (text) => {
+    for (const category of SITES) expect(check(text, category).level, category).toBe('none');
+  });
+
+  it('needs "I", "my" or 我 to make a name the writer\'s own in a long text', () => {
+    const essay = `${'The debate about the border went on for weeks in every newspaper. '.repeat(8)}How do we explain the troops of the 3rd Battalion on the border, when we cannot explain the budget? ${'Nobody had an answer. '.repeat(4)}`;
+    expect(essay.length).toBeGreaterThan(400);
+    expect(check(essay, 'social').level).toBe('none');
+    const own = `${'The debate about the border went on for weeks in every newspaper. '.repeat(8)}I'm stationed with the 3rd Battalion on the border until spring.`;
+    expect(check(own, 'social').level).toBe('hint');
+  });
+
   it('names only rule ids and quotes the strongest named thing', () => {
     const hint = check('Lockheed, Lockheed, Lockheed. I hold an active TS/SCI clearance.');
     expect(hint.level).toBe('hint');

@@ -3,7 +3,7 @@
 // false-hint budget on the out-of-fold verdicts of the quiet texts.
 
 import { DISCLOSURE_FEATURES, readDisclosure } from '../disclosure-features.js';
-import type { DisclosureModelData } from '../disclosure.js';
+import { BARE_FIELD, type DisclosureModelData } from '../disclosure.js';
 import { scanPhrases } from '../match/scan.js';
 import type { Pack } from '../pack.js';
 import type { SiteCategory } from '../site.js';
@@ -28,7 +28,7 @@ export const SITE_CATEGORY: Record<string, SiteCategory> = {
 };
 
 /** Share of quiet texts allowed to earn a hint, out of fold; and the cut's floor. */
-export const HINT_BUDGET = 0.01;
+export const HINT_BUDGET = 0.02;
 export const HINT_FLOOR = 0.5;
 
 /** Framing that says "not mine, not now" may only count against a hint; what makes it one's own only for it. */
@@ -40,7 +40,7 @@ export function disclosureSignOf(feature: string): Sign {
 
 export interface DisclosureTrained {
   model: DisclosureModelData;
-  report: { lambda: number; devWeight: number; hints: number; quiet: number; recall: number; falseHints: number; logLoss: number };
+  report: { lambda: number; devWeight: number; hints: number; quiet: number; bareCut: number; bareQuiet: number; recall: number; falseHints: number; logLoss: number };
   outOfFold: Map<string, number>;
   /** Out-of-fold log-loss on the shared dev texts: what the dev weight is chosen by (as for the lure model). */
   devLoss: number;
@@ -66,11 +66,13 @@ function trainDisclosureWith(texts: readonly DisclosureTrainingText[], pack: Pac
     pack,
     DISCLOSURE_SIGNAL_BITS,
   );
-  const samples: Sample[] = texts.map((t, i) => ({
-    x: readDisclosure(t.text, scanPhrases(t.text, pack), pack.rules, SITE_CATEGORY[t.site] ?? 'other', signal.outOfFold[i]!).features,
-    y: t.expect === 'hint' ? 1 : 0,
-    weight: weightOf(t),
-  }));
+  const readings = texts.map((t, i) => readDisclosure(t.text, scanPhrases(t.text, pack), pack.rules, SITE_CATEGORY[t.site] ?? 'other', signal.outOfFold[i]!));
+  const samples: Sample[] = texts.map((t, i) => ({ x: readings[i]!.features, y: t.expect === 'hint' ? 1 : 0, weight: weightOf(t) }));
+  // The texts a hint could reach only through the bare-field reading (disclosure.ts): short, unframed, not own.
+  const bare = texts.map((t, i) => {
+    const r = readings[i]!;
+    return !r.selfDisclosed && !r.framedAsOwn && r.clean && r.named.length > 0 && t.text.trim().length <= BARE_FIELD;
+  });
   const signs = DISCLOSURE_FEATURES.map(disclosureSignOf);
   const folds = texts.map((t) => foldOf(t.id));
   // One stage, the signal fitted with the rest: on short field texts the framing is in the wording, which the
@@ -92,17 +94,23 @@ function trainDisclosureWith(texts: readonly DisclosureTrainingText[], pack: Pac
   const quiet = samples.flatMap((s, i) => (s.y === 0 ? [best!.oof[i]!] : [])).sort((a, b) => b - a);
   const allowed = Math.floor(quiet.length * HINT_BUDGET);
   const cut = round(Math.min(Math.max(allowed < quiet.length ? quiet[allowed]! + 1e-4 : 0, HINT_FLOOR), 0.999));
+  // The bare cut: the same budget over the quiet texts the bare reading reaches, never below the cut itself.
+  const bareQuiet = samples.flatMap((s, i) => (s.y === 0 && bare[i] ? [best!.oof[i]!] : [])).sort((a, b) => b - a);
+  const bareAllowed = Math.floor(bareQuiet.length * HINT_BUDGET);
+  const bareCut = round(Math.min(Math.max(bareAllowed < bareQuiet.length ? bareQuiet[bareAllowed]! + 1e-4 : 0, cut), 0.999));
   const hints = samples.flatMap((s, i) => (s.y === 1 ? [best!.oof[i]!] : []));
   const dev = texts.flatMap((t, i) => (t.origin === 'dev' ? [i] : []));
   const devLoss = logLoss(dev.map((i) => ({ ...samples[i]!, weight: 1 })), dev.map((i) => best!.oof[i]!));
   return {
-    model: { features: [...DISCLOSURE_FEATURES], bias: round(fitted.bias), weights: Array.from(fitted.weights, round), cut, text: signal.data },
+    model: { features: [...DISCLOSURE_FEATURES], bias: round(fitted.bias), weights: Array.from(fitted.weights, round), cut, bareCut, text: signal.data },
     devLoss,
     report: {
       lambda: best!.lambda,
       devWeight,
       hints: hints.length,
       quiet: quiet.length,
+      bareCut,
+      bareQuiet: bareQuiet.length,
       recall: hints.filter((p) => p >= cut).length / Math.max(hints.length, 1),
       falseHints: quiet.filter((p) => p >= cut).length / Math.max(quiet.length, 1),
       logLoss: round(best!.loss),
@@ -127,6 +135,7 @@ export function renderDisclosureModel(model: DisclosureModelData, about: string)
     `  bias: ${model.bias},`,
     `  weights: ${JSON.stringify(model.weights)},`,
     `  cut: ${model.cut},`,
+    `  bareCut: ${model.bareCut},`,
     `  text: { bits: ${model.text.bits}, bias: ${model.text.bias}, scale: ${model.text.scale}, weights: ${JSON.stringify(model.text.weights)} },`,
     '};',
     '',

@@ -102,6 +102,18 @@ export const SAFER_WORDING: Record<string, { en: string; zh: string }> = {
     "en": "say nothing about which sites you can enter",
     "zh": "不提自己能进出哪些场所"
   },
+  "disclose-site-ops-en": {
+    "en": "say nothing about which sites you work in or can enter",
+    "zh": "不提自己在哪些场所工作、能进出哪些场所"
+  },
+  "disclose-unit-abbrev-en": {
+    "en": "“I serve in the armed forces”, without the unit, base or posting",
+    "zh": "“我在部队服役”，不写番号、驻地和岗位"
+  },
+  "disclose-clearance-q-en": {
+    "en": "nothing: leave the clearance out",
+    "zh": "不写涉密身份和审查情况"
+  },
   "disclose-unit-en": {
     "en": "“I serve in the armed forces”, without the unit, base or posting",
     "zh": "“我在部队服役”，不写番号、驻地和岗位"
@@ -205,6 +217,18 @@ export const SAFER_WORDING: Record<string, { en: string; zh: string }> = {
   "disclose-unit-number-weak-zh": {
     "en": "“a military unit”, without its number or name",
     "zh": "“某部队”，不写番号"
+  },
+  "disclose-site-ops-zh": {
+    "en": "say nothing about which sites you work in or can enter",
+    "zh": "不提自己在哪些场所工作、能进出哪些场所"
+  },
+  "disclose-unit-abbrev-zh": {
+    "en": "“I serve in the armed forces”, without the unit, base or posting",
+    "zh": "“我在部队服役”，不写番号、驻地和岗位"
+  },
+  "disclose-institute-abbrev-zh": {
+    "en": "“a research organisation”",
+    "zh": "“一家科研单位”"
   },
   "disclose-unit-zh": {
     "en": "“I serve in the armed forces”, without the unit, base or posting",

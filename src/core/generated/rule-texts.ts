@@ -178,6 +178,14 @@ export const RULE_TEXTS: Record<string, { en: string; zh: string }> = {
     "en": "An advertised role is about the job, not about the person writing.",
     "zh": "招聘广告讲的是岗位，不是写的人自己。"
   },
+  "disclose-other-legal-en": {
+    "en": "Law, regulation and contract text names service members and defence contractors as categories, about everyone.",
+    "zh": "法律法规和合同条款按类别写到军人和军工承包商，说的是所有人，不是写的人自己。"
+  },
+  "disclose-other-news-en": {
+    "en": "A news report names troops and defence firms about other people.",
+    "zh": "新闻报道里写到的部队和军工企业，说的是别人，不是写的人自己。"
+  },
   "disclose-unit-formation-en": {
     "en": "A unit, ship, base or deployment in a public post tells a stranger exactly whom to approach and what he could ask.",
     "zh": "在公开帖子里写出部队番号、舰名、驻地或任务动向，等于告诉陌生人该找谁、能问什么。"
@@ -277,6 +285,18 @@ export const RULE_TEXTS: Record<string, { en: string; zh: string }> = {
   "disclose-site-weak-en": {
     "en": "Saying you can walk into a base, a hangar or a restricted hall is what turned hobby chat into requests for photos inside the workplace.",
     "zh": "说自己能进营区、机库或禁区，正是兴趣聊天变成索要单位内部照片的转折点。"
+  },
+  "disclose-site-ops-en": {
+    "en": "Saying where you work inside a sensitive site, or that you can get in, is what turns hobby chat into requests for photos.",
+    "zh": "说出自己在敏感场所哪里工作、能进出哪里，正是闲聊变成索要照片的转折点。"
+  },
+  "disclose-unit-abbrev-en": {
+    "en": "A unit, ship or base in a public post tells a stranger whom to approach and what to ask.",
+    "zh": "公开写出部队、舰艇或驻地，等于告诉陌生人该找谁、能问什么。"
+  },
+  "disclose-clearance-q-en": {
+    "en": "A clearance in a public post tells hostile services who can reach what they want.",
+    "zh": "公开涉密身份，等于告诉境外情报机构谁能接触到他们想要的东西。"
   },
   "disclose-self-work-en": {
     "en": "Saying where you work is ordinary; it matters when the place is sensitive, which the other disclosure rules tell.",
@@ -1602,6 +1622,14 @@ export const RULE_TEXTS: Record<string, { en: string; zh: string }> = {
     "en": "An advertised role is about the job, not about the person writing.",
     "zh": "招聘广告讲的是岗位，不是写的人自己。"
   },
+  "disclose-other-legal-zh": {
+    "en": "Law and policy text names soldiers and defence units by the category, about everyone.",
+    "zh": "法律法规和政策文件按类别写到军人和军工单位，说的是所有人，不是写的人自己。"
+  },
+  "disclose-other-news-zh": {
+    "en": "A news report names troops and defence firms about other people.",
+    "zh": "新闻报道里写到的部队和军工企业，说的是别人，不是写的人自己。"
+  },
   "disclose-unit-number-more-zh": {
     "en": "A unit, ship, base or deployment in a public post tells a stranger exactly whom to approach and what he could ask.",
     "zh": "在公开帖子里写出部队番号、舰名、驻地或任务动向，等于告诉陌生人该找谁、能问什么。"
@@ -1677,6 +1705,18 @@ export const RULE_TEXTS: Record<string, { en: string; zh: string }> = {
   "disclose-unit-number-weak-zh": {
     "en": "A unit, ship, base or deployment in a public post tells a stranger exactly whom to approach and what he could ask.",
     "zh": "在公开帖子里写出部队番号、舰名、驻地或任务动向，等于告诉陌生人该找谁、能问什么。"
+  },
+  "disclose-site-ops-zh": {
+    "en": "Saying where you work inside a sensitive site, or that you can get in, is what turns hobby chat into requests for photos.",
+    "zh": "说出自己在敏感场所哪里工作、能进出哪里，正是闲聊变成索要照片的转折点。"
+  },
+  "disclose-unit-abbrev-zh": {
+    "en": "A unit, ship or base in a public post tells a stranger whom to approach and what to ask.",
+    "zh": "公开写出部队、舰艇或驻地，等于告诉陌生人该找谁、能问什么。"
+  },
+  "disclose-institute-abbrev-zh": {
+    "en": "Naming the institute or lab you work in marks you as someone who knows unpublished work.",
+    "zh": "写出所在研究所、实验室，等于表明你掌握未公开的工作。"
   },
   "disclose-self-work-zh": {
     "en": "Saying where you work is ordinary; it matters when the place is sensitive, which the other disclosure rules tell.",
